@@ -1,0 +1,122 @@
+"""Importing a received text: raw file -> repaired, structured Markdown page(s).
+
+Conversion is pure (``convert``); writing (``write``) checks everything first and then
+replaces files atomically, so a failed run leaves nothing half-written. A lock file records
+what the importer wrote, so a page edited by hand is never overwritten without ``force``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import footnotes, rawtext, render, structure
+from .errors import ContentError
+from .manifest import Manifest, Source
+from .rawtext import Dropped, Rule
+
+LOCK_NAME = "import.lock.json"
+
+
+@dataclass
+class ImportResult:
+    source: Source
+    pages: list[render.Page]
+    dropped: list[Dropped]
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+
+def convert(source: Source, rules: list[Rule]) -> ImportResult:
+    """Build the pages of one source in memory."""
+    text = rawtext.read_text(source.file)
+    lines, dropped = rawtext.strip_boilerplate(text, rules)
+    notes = footnotes.extract(lines)
+    doc = structure.parse(notes.lines, title=source.title[source.language],
+                          language=source.language, path=str(source.file),
+                          options=source.options)
+    pages = render.document_pages(doc, notes.notes, source)
+    if source.counterpart is None:
+        pages += render.notice_pages(pages, source)
+    return ImportResult(source, pages, dropped, notes.warnings)
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class WritePlan:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    edited: list[str] = field(default_factory=list)  # changed by hand since the last import
+
+    @property
+    def changes(self) -> list[str]:
+        return self.created + self.updated
+
+
+def plan(results: list[ImportResult], docs_dir: Path, lock: dict[str, str]) -> WritePlan:
+    out = WritePlan()
+    for page in (p for r in results for p in r.pages):
+        target = docs_dir / page.path
+        if not target.exists():
+            out.created.append(page.path)
+            continue
+        current = target.read_text(encoding="utf-8")
+        if current == page.text:
+            out.unchanged.append(page.path)
+        elif lock.get(page.path) != sha256(current):
+            out.edited.append(page.path)
+        else:
+            out.updated.append(page.path)
+    return out
+
+
+def read_lock(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["pages"]
+    except (ValueError, KeyError, TypeError):
+        raise ContentError(path, None, "import lock file is damaged",
+                           "restore it from git (git checkout -- sources/import.lock.json)")
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write(results: list[ImportResult], docs_dir: Path, lock_path: Path,
+          force: bool = False) -> WritePlan:
+    """Write the pages; refuse (writing nothing) when a page was edited by hand."""
+    lock = read_lock(lock_path)
+    todo = plan(results, docs_dir, lock)
+    if todo.edited and not force:
+        raise ContentError(docs_dir / todo.edited[0], None,
+                           f"{len(todo.edited)} page(s) were edited by hand since the last "
+                           f"import ({', '.join(todo.edited)})",
+                           "keep the edits, or re-run with --force to overwrite them")
+    pages = {p.path: p for r in results for p in r.pages}
+    for path in todo.changes + todo.edited:
+        _atomic_write(docs_dir / path, pages[path].text)
+    lock.update({path: sha256(page.text) for path, page in pages.items()})
+    body = json.dumps({"pages": dict(sorted(lock.items()))}, indent=2, ensure_ascii=False)
+    _atomic_write(lock_path, body + "\n")
+    return todo
+
+
+def convert_all(manifest: Manifest, ids: list[str], rules: list[Rule]) -> list[ImportResult]:
+    sources = [manifest.get(i) for i in ids] if ids else list(manifest.sources.values())
+    return [convert(source, rules) for source in sources]

@@ -1,0 +1,39 @@
+"""The document model the importer builds: headings and units, before they become Markdown."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Heading:
+    level: int  # 1 = the document title
+    text: str
+    line: int
+    id: str = ""
+
+
+@dataclass
+class Unit:
+    """A block of text: a numbered paragraph, a lettered/roman item, or a plain paragraph.
+
+    ``kind`` is one of: ``para`` (numbered or plain paragraph), ``item`` (lettered, roman,
+    circled or bulleted), ``figure`` (a figure whose picture was not received), ``context``
+    (where the text sits in a larger work), ``verbatim`` (kept line by line, e.g. signatures).
+    """
+
+    kind: str
+    text: str
+    line: int
+    label: str = ""
+    depth: int = 0
+    id: str = ""
+    more: list[str] = field(default_factory=list)  # further paragraphs of the same unit
+
+
+Block = Heading | Unit
+
+
+@dataclass
+class Document:
+    title: Heading
+    blocks: list[Block]

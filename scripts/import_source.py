@@ -1,0 +1,61 @@
+"""Import received texts into Markdown pages: ``python scripts/import_source.py [ID ...]``.
+
+With no id, every source in sources/sources.yml is imported. Re-running gives the same
+bytes; a page edited by hand since the last import is left alone unless --force is given.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from policydocs import importer, manifest, rawtext
+from policydocs.errors import ContentError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@click.command()
+@click.argument("ids", nargs=-1)
+@click.option("--force", is_flag=True, help="Overwrite pages that were edited by hand.")
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 if importing would change any page.")
+@click.option("--manifest", "manifest_path", type=click.Path(path_type=Path),
+              default=ROOT / "sources" / "sources.yml", show_default=True)
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path),
+              default=ROOT / "docs", show_default=True)
+def main(ids: tuple[str, ...], force: bool, check: bool, manifest_path: Path,
+         docs_dir: Path) -> None:
+    """Import sources (by id; all when none is given) into docs/<language>/."""
+    try:
+        sources = manifest.load(manifest_path)
+        rules = rawtext.load_rules(manifest_path.parent / "boilerplate.yml")
+        results = importer.convert_all(sources, list(ids), rules)
+        lock_path = manifest_path.parent / importer.LOCK_NAME
+        for result in results:
+            for line, message in result.warnings:
+                click.echo(f"{_rel(result.source.file)}:{line}: warning: {message}", err=True)
+        if check:
+            todo = importer.plan(results, docs_dir, importer.read_lock(lock_path))
+            for path in todo.changes + todo.edited:
+                click.echo(f"would change: docs/{path}")
+            sys.exit(1 if todo.changes or todo.edited else 0)
+        todo = importer.write(results, docs_dir, lock_path, force=force)
+    except ContentError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    for status in ("created", "updated", "edited", "unchanged"):
+        for path in getattr(todo, status):
+            click.echo(f"{status:>9}  docs/{path}")
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":
+    main()
