@@ -1,0 +1,177 @@
+"""The importer on the five real sources, and its safety rules on small fixtures."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, make_source
+
+from policydocs import importer, manifest, rawtext
+from policydocs.errors import ContentError
+
+MANIFEST = manifest.load(ROOT / "sources" / "sources.yml")
+RULES = rawtext.load_rules(ROOT / "sources" / "boilerplate.yml")
+UNIT_ID = re.compile(r"\{: #([a-z0-9-]+) |\{ #([a-z0-9-]+) \}")
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, importer.ImportResult]:
+    return {r.source.id: r for r in importer.convert_all(MANIFEST, [], RULES)}
+
+
+def page(results, source_id: str, path: str) -> str:
+    return next(p.text for p in results[source_id].pages if p.path == path)
+
+
+def ids_in(text: str) -> list[str]:
+    return [a or b for a, b in UNIT_ID.findall(text)]
+
+
+def test_committed_pages_are_what_the_importer_writes(results, tmp_path: Path) -> None:
+    for result in results.values():
+        for p in result.pages:
+            assert (ROOT / "docs" / p.path).read_text(encoding="utf-8") == p.text, p.path
+
+
+def test_import_is_deterministic(results) -> None:
+    again = {r.source.id: r for r in importer.convert_all(MANIFEST, [], RULES)}
+    assert {k: [p.text for p in v.pages] for k, v in again.items()} == \
+           {k: [p.text for p in v.pages] for k, v in results.items()}
+
+
+def test_real_sources_import_without_warnings(results) -> None:
+    assert {k: r.warnings for k, r in results.items()} == {k: [] for k in results}
+
+
+def test_partnership_unit_ids_are_identical_in_both_languages(results) -> None:
+    path = "partnerships/japan-uk-digital-partnership.md"
+    ja = ids_in(page(results, "japan-uk-digital-partnership-ja", f"ja/{path}"))
+    en = ids_in(page(results, "japan-uk-digital-partnership-en", f"en/{path}"))
+    assert ja == en
+    assert len(ja) == len(set(ja)) == 119
+    for unit in ("p-1", "p-24", "s-5-1", "s-5-3-2-a-ii", "s-5-4-1-a-vi", "s-6"):
+        assert unit in ja
+
+
+def test_partnership_keeps_real_differences_visible(results) -> None:
+    path = "partnerships/japan-uk-digital-partnership.md"
+    ja = page(results, "japan-uk-digital-partnership-ja", f"ja/{path}")
+    en = page(results, "japan-uk-digital-partnership-en", f"en/{path}")
+    # Digital Markets: the Japanese item is lettered b., the English a.; same id.
+    assert "b. 本パートナーシップにより、日英関係省庁は、競争を促進し" in ja
+    assert "a. Through this Partnership, both Participants decide" in en
+    assert ja.count("{: #s-5-3-2-a .unit .depth-1 }") == en.count("{: #s-5-3-2-a .unit .depth-1 }") == 1
+
+
+def test_page_breaks_are_repaired_in_real_sources(results) -> None:
+    path = "partnerships/japan-uk-digital-partnership.md"
+    ja = page(results, "japan-uk-digital-partnership-ja", f"ja/{path}")
+    en = page(results, "japan-uk-digital-partnership-en", f"en/{path}")
+    assert "10\\. 日英関係省庁は、言論の自由、民主主義及び法の支配を含む基本的価値を共有する。" in ja
+    assert "New technologies are redefining the way in which people live" in en
+    assert "研究開発協力、技能交流及び産学連携" in ja
+    wp = page(results, "white-paper-2020-ict-international-strategy-ja",
+              "ja/white-papers/2020-ict-international-strategy/part-2.md")
+    assert "その検討結果が取りまとめられ" in wp
+
+
+def test_footnotes_have_clean_links(results) -> None:
+    en = page(results, "japan-uk-digital-partnership-en",
+              "en/partnerships/japan-uk-digital-partnership.md")
+    assert "[^2]: <https://www.gov.uk/government/collections/uk-japan-comprehensive-economic-partnership-agreement>" in en
+    assert "<https://www.mofa.go.jp/mofaj/ecm/ie/page22_003344.html>" in en
+    assert "\\_" not in en
+    wp13 = page(results, "white-paper-2013-bilateral-policy-ja", "ja/white-papers/2013-bilateral-policy.md")
+    assert "一致した[^10]。" in wp13 and "物聯網[^15]分野" in wp13
+    assert "[^14]: 日仏ICT政策協議(第16回)の結果:<http://www.soumu.go.jp/menu_news/s-news/01tsushin06_02000044.html>" in wp13
+    assert "別ウィンドウ" not in wp13 and "ページトップへ戻る" not in wp13
+
+
+def test_long_source_is_split_by_top_level_section(results) -> None:
+    paths = [p.path for p in results["white-paper-2020-ict-international-strategy-ja"].pages]
+    base = "white-papers/2020-ict-international-strategy"
+    assert paths == [f"ja/{base}/index.md", f"ja/{base}/part-1.md", f"ja/{base}/part-2.md",
+                     f"en/{base}/index.md", f"en/{base}/part-1.md", f"en/{base}/part-2.md"]
+    part1 = page(results, "white-paper-2020-ict-international-strategy-ja", f"ja/{base}/part-1.md")
+    assert part1.split("---\n", 2)[2].lstrip().startswith("# 1 国際政策における重点推進課題 { #s-1 }")
+    assert "###### " not in part1  # levels shift up by one on a part page
+
+
+def test_japanese_only_sources_get_an_english_notice_page(results) -> None:
+    en = page(results, "japan-us-dde-14-ja", "en/dialogues/japan-us-dde-14.md")
+    assert "translation: none" in en
+    assert "# Results of the 14th Japan-US Dialogue on the Digital Economy" in en
+    assert "[Japanese original](../../../dialogues/japan-us-dde-14/)" in en
+    ja = page(results, "japan-us-dde-14-ja", "ja/dialogues/japan-us-dde-14.md")
+    assert "translation: official" in ja and "counterpart: false" in ja
+
+
+# --- safety rules -----------------------------------------------------------------------
+
+def test_hand_edited_page_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    source = make_source(tmp_path, "題名\n\n本文。")
+    docs, lock = tmp_path / "docs", tmp_path / "import.lock.json"
+    result = importer.convert(source, [])
+    assert importer.write([result], docs, lock).created == [p.path for p in result.pages]
+    target = docs / result.pages[0].path
+    target.write_text(target.read_text(encoding="utf-8") + "\n手で加えた注記。\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="edited by hand"):
+        importer.write([result], docs, lock)
+    assert "手で加えた注記" in target.read_text(encoding="utf-8")
+    assert importer.write([result], docs, lock, force=True).edited == [result.pages[0].path]
+    assert "手で加えた注記" not in target.read_text(encoding="utf-8")
+
+
+def test_rerun_reports_unchanged(tmp_path: Path) -> None:
+    result = importer.convert(make_source(tmp_path, "題名\n\n本文。"), [])
+    importer.write([result], tmp_path / "docs", tmp_path / "lock.json")
+    todo = importer.write([result], tmp_path / "docs", tmp_path / "lock.json")
+    assert todo.changes == [] and len(todo.unchanged) == 2
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "import_source.py"), *args],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> Path:
+    """A copy of sources/ and docs/ to run the command on."""
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path
+
+
+def cli_in(sandbox: Path, *args: str) -> subprocess.CompletedProcess:
+    return run_cli("--manifest", str(sandbox / "sources" / "sources.yml"),
+                   "--docs", str(sandbox / "docs"), *args)
+
+
+def test_cli_check_passes_on_the_repository() -> None:
+    result = run_cli("--check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("damage, message", [
+    (None, "unknown source id 'no-such-source'"),
+    (b"", "source file is empty"),
+    ("\u65e5\u672c".encode("shift_jis"), "not valid UTF-8"),
+    ("missing", "source file not found"),
+])
+def test_cli_bad_input_is_one_line_and_writes_nothing(sandbox: Path, damage, message) -> None:
+    target = sandbox / "sources" / "japan-us-dde-14.ja.txt"
+    if damage == "missing":
+        target.unlink()
+    elif damage is not None:
+        target.write_bytes(damage)
+    before = {p: p.read_bytes() for p in (sandbox / "docs").rglob("*.md")}
+    ids = ["no-such-source"] if damage is None else []
+    result = cli_in(sandbox, *ids)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in (sandbox / "docs").rglob("*.md")} == before
