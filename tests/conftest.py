@@ -39,3 +39,23 @@ def make_source(tmp_path: Path, text: str | bytes, **fields) -> Source:
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One strict build of the real site, shared by every test that inspects its HTML."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    site = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert not re.search(r"^\s*(WARNING|ERROR)\b", log, re.M), log
+    return site

@@ -1,0 +1,128 @@
+"""The real site, built once: URLs, languages, counterpart links, footnotes, unit ids."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.site
+
+PARTNERSHIP = "partnerships/japan-uk-digital-partnership/"
+PAGES = {
+    "": "ja", "en/": "en",
+    PARTNERSHIP: "ja", f"en/{PARTNERSHIP}": "en",
+    "dialogues/japan-us-dde-14/": "ja", "en/dialogues/japan-us-dde-14/": "en",
+    "white-papers/2013-bilateral-policy/": "ja", "en/white-papers/2013-bilateral-policy/": "en",
+    "white-papers/2020-ict-international-strategy/": "ja",
+    "white-papers/2020-ict-international-strategy/part-1/": "ja",
+    "white-papers/2020-ict-international-strategy/part-2/": "ja",
+    "en/white-papers/2020-ict-international-strategy/": "en",
+    "en/white-papers/2020-ict-international-strategy/part-1/": "en",
+    "en/white-papers/2020-ict-international-strategy/part-2/": "en",
+}
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def all_html(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("url, lang", PAGES.items())
+def test_page_exists_with_its_language(built_site: Path, url: str, lang: str) -> None:
+    assert soup(built_site, url).html["lang"] == lang
+
+
+def test_every_page_declares_the_language_of_its_folder(built_site: Path) -> None:
+    for path in all_html(built_site):
+        rel = path.relative_to(built_site).as_posix()
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").html
+        assert html["lang"] == ("en" if rel.startswith("en/") else "ja"), rel
+
+
+@pytest.mark.parametrize("url", [u for u in PAGES if u and not u.startswith("en/")])
+def test_language_switcher_goes_to_the_counterpart(built_site: Path, url: str) -> None:
+    links = {a["hreflang"]: a["href"] for a in soup(built_site, url).select("a.md-select__link")}
+    assert urljoin(f"/{url}", links["en"]) == f"/en/{url}"
+    back = {a["hreflang"]: a["href"]
+            for a in soup(built_site, f"en/{url}").select("a.md-select__link")}
+    assert urljoin(f"/en/{url}", back["ja"]) == f"/{url}"
+
+
+def unit_ids(page: BeautifulSoup) -> list[str]:
+    article = page.select_one("article")
+    return [el["id"] for el in article.find_all(id=re.compile(r"^(s|p)-[0-9]"))]
+
+
+def test_partnership_unit_ids_present_in_both_languages(built_site: Path) -> None:
+    ja, en = unit_ids(soup(built_site, PARTNERSHIP)), unit_ids(soup(built_site, f"en/{PARTNERSHIP}"))
+    assert ja == en and len(ja) == 119
+    page = soup(built_site, PARTNERSHIP)
+    assert page.select_one("#p-6-a").get_text().startswith("a. デジタルインフラ及び技術")
+    assert page.select_one("h3#s-5-1").get_text(strip=True).startswith("第一の柱")
+
+
+def test_footnotes_render_with_the_right_links(built_site: Path) -> None:
+    page = soup(built_site, f"en/{PARTNERSHIP}")
+    ref = page.select_one("#p-2 sup a.footnote-ref")
+    assert ref["href"] == "#fn:1"
+    note = page.select_one("li[id='fn:2']")
+    hrefs = [a["href"] for a in note.select("a") if not a.get("class")]
+    assert hrefs == ["https://www.gov.uk/government/collections/uk-japan-comprehensive-economic-partnership-agreement",
+                     "https://www.mofa.go.jp/mofaj/ecm/ie/page22_003344.html"]
+    wp = soup(built_site, "white-papers/2013-bilateral-policy/")
+    assert len(wp.select("div.footnote li")) == 6
+    assert "別ウィンドウ" not in wp.get_text()
+
+
+def test_notice_page_links_to_the_japanese_original(built_site: Path) -> None:
+    url = "en/dialogues/japan-us-dde-14/"
+    page = soup(built_site, url)
+    assert page.select_one("h1").get_text(strip=True).startswith("Results of the 14th")
+    link = page.select_one(".admonition a")
+    assert urljoin(f"/{url}", link["href"]) == "/dialogues/japan-us-dde-14/"
+    assert "No English text yet" in page.select_one(".admonition-title").get_text()
+
+
+def test_search_box_is_present_in_both_languages(built_site: Path) -> None:
+    for url in ("", "en/"):
+        assert soup(built_site, url).select_one("input.md-search__input") is not None
+    assert (built_site / "search" / "search_index.json").exists()
+
+
+def test_japanese_headings_keep_japanese_ids(built_site: Path) -> None:
+    assert soup(built_site, "").select_one("h2#収録文書") is not None
+
+
+def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
+    for path in all_html(built_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"),
+                          ("iframe", "src"), ("source", "src")):
+            for el in page.find_all(tag):
+                value = el.get(attr)
+                if not value or (tag == "link" and el.get("rel") in (["alternate"],
+                                                                      ["canonical"])):
+                    continue
+                assert not urlparse(value).netloc, f"{path}: {tag} {value}"
+        assert "fonts.googleapis" not in path.read_text(encoding="utf-8")
+
+
+def test_navigation_groups_documents_in_both_languages(built_site: Path) -> None:
+    nav = soup(built_site, "en/").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    for title in ("Bilateral partnerships", "Policy dialogues", "White papers",
+                  "Japan-UK Digital Partnership"):
+        assert title in nav
+    nav_ja = soup(built_site, "").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    assert "情報通信白書" in nav_ja and "日英デジタル・パートナーシップ" in nav_ja
+
+
+def test_a_404_page_per_language(built_site: Path) -> None:
+    ja = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    en = BeautifulSoup((built_site / "en" / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert ja.html["lang"] == "ja" and en.html["lang"] == "en"
