@@ -70,6 +70,8 @@ class Piece:
 def join_text(left: str, right: str, language: str) -> str:
     """Join two pieces of one sentence cut by a line or page break."""
     left, right = left.rstrip(), right.lstrip()
+    if re.search(r"[A-Za-z]-$", left) and right[:1].islower():
+        return left + right  # "multi-" + "stakeholder": keep the hyphen, it may be real
     ascii_edge = left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() \
         and right[:1].isalnum()
     if language == "en" or ascii_edge:

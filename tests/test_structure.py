@@ -16,6 +16,7 @@ def test_join_text_by_language() -> None:
     assert join_text("基本的価値", "を共有する。", "ja") == "基本的価値を共有する。"
     assert join_text("New technologies are", "redefining", "en") == "New technologies are redefining"
     assert join_text("Open", "RAN の", "ja") == "Open RAN の"
+    assert join_text("a multi-", "stakeholder approach", "en") == "a multi-stakeholder approach"
 
 
 def test_termination_counts_trailing_footnote() -> None:
