@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, InclusionLevel
+
+from policydocs.links import page_url
 
 
 def current_language(config: MkDocsConfig) -> tuple[str, str]:
@@ -11,3 +14,30 @@ def current_language(config: MkDocsConfig) -> tuple[str, str]:
         language = config.theme.get("language", "ja")
         return language, language
     return plugin.current_language, plugin.default_language
+
+
+def languages(config: MkDocsConfig) -> tuple[str, ...]:
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return (config.theme.get("language", "ja"),)
+    return tuple(lang.locale for lang in plugin.config.languages if lang.build)
+
+
+def generated_pages(config: MkDocsConfig, rel: str, contents: dict[str, str],
+                    in_nav: bool) -> dict[str, File]:
+    """Generated pages at ``rel`` in several languages, placed and cross-linked the way
+    mkdocs-static-i18n places the pages it found in docs/ (call after its on_files)."""
+    _, default = current_language(config)
+    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+    files = {}
+    for lang, content in contents.items():
+        file = File.generated(config, f"{lang}/{rel}", content=content, inclusion=inclusion)
+        url = page_url(rel, lang, default)
+        file.dest_uri = url + "index.html" if url.endswith("/") or not url else url
+        file.url = url or "./"
+        file.locale = file.localization = file.locale_alternate_of = lang
+        file.norm_src_uri = rel
+        files[lang] = file
+    for file in files.values():
+        file.alternates = dict(files)
+    return files

@@ -323,8 +323,8 @@ def _roman(n: int) -> str:
 
 
 class UnitIds:
-    """Stable ids for units: ``p-7`` for numbered paragraphs, ``<parent>-a`` / ``-ii`` / ``-3``
-    for items by their position (not their printed label, which may differ between the two
+    """Stable ids for units: ``p-7`` for numbered paragraphs, ``<parent>-a`` / ``-ii`` /
+    ``-n3`` (circled) / ``-b3`` (bullets) for items by their position (not their printed label, which may differ between the two
     language versions), ``<section>-p2`` for plain paragraphs."""
 
     def __init__(self) -> None:
@@ -361,11 +361,12 @@ class UnitIds:
 
     def _item_suffix(self, parent: str, core: str) -> str:
         n = self._next(parent)
-        return str(n) if core in CIRCLED or core.isdigit() else chr(ord("a") + n - 1)
+        # Circled items get "n1", "n2": a bare number would clash with subsection ids.
+        return f"n{n}" if core in CIRCLED else chr(ord("a") + n - 1)
 
     def bullet(self) -> str:
         parent = self.parents.get(1, self.section)
-        return f"{parent}-{self._next(parent)}"
+        return f"{parent}-b{self._next(parent)}"
 
     def paragraph(self) -> str:
         self.parents = {}
@@ -386,7 +387,7 @@ def _assemble(pieces: list[Piece], overrides: dict[str, int]) -> list[Block]:
             heading = Heading(level, piece.text, piece.line, outline.make_id(level))
             ids.enter_section(heading.id)
             blocks.append(heading)
-        elif piece.kind == "label" and piece.label[0].isdigit():
+        elif piece.kind == "label" and _is_number(piece.label):
             number = piece.label.rstrip(".")
             blocks.append(Unit("para", piece.text, piece.line, piece.label, 0,
                                ids.numbered(number)))
@@ -411,7 +412,12 @@ def _continues_item(prev: Block | None, following: list[Piece]) -> bool:
     if not isinstance(prev, Unit) or prev.kind != "item" or not following:
         return False
     nxt = following[0]
-    return nxt.kind == "bullet" or (nxt.kind == "label" and not nxt.label[0].isdigit())
+    return nxt.kind == "bullet" or (nxt.kind == "label" and not _is_number(nxt.label))
+
+
+def _is_number(label: str) -> bool:
+    """An ASCII paragraph number ("7."); note that "①".isdigit() is true in Python."""
+    return label[:1] in "0123456789" and label[:1] != ""
 
 
 def _verbatim(lines: list[Line]) -> list[Block]:

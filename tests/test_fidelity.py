@@ -2,7 +2,7 @@
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from policydocs import fidelity, manifest, rawtext
 

@@ -1,4 +1,4 @@
-from conftest import lines_of
+from helpers import lines_of
 
 from policydocs import footnotes
 

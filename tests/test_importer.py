@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_source
+from helpers import ROOT, make_source
 
 from policydocs import importer, manifest, rawtext
 from policydocs.errors import ContentError
@@ -55,6 +55,14 @@ def test_partnership_unit_ids_are_identical_in_both_languages(results) -> None:
     assert len(ja) == len(set(ja)) == 119
     for unit in ("p-1", "p-24", "s-5-1", "s-5-3-2-a-ii", "s-5-4-1-a-vi", "s-6"):
         assert unit in ja
+
+
+def test_ids_are_unique_and_valid_on_every_page(results) -> None:
+    for result in results.values():
+        for p in result.pages:
+            ids = ids_in(p.text)
+            assert len(ids) == len(set(ids)), p.path
+            assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids), p.path
 
 
 def test_partnership_keeps_real_differences_visible(results) -> None:

@@ -1,7 +1,7 @@
 """The README's two commands are the real entry points, and CI runs the same test command."""
 from pathlib import Path
 
-from conftest import ROOT
+from helpers import ROOT
 
 
 def readme_commands() -> list[str]:

@@ -126,3 +126,71 @@ def test_a_404_page_per_language(built_site: Path) -> None:
     ja = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
     en = BeautifulSoup((built_site / "en" / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert ja.html["lang"] == "ja" and en.html["lang"] == "en"
+
+
+# --- parallel reading ---------------------------------------------------------------------
+
+def xlinks(page: BeautifulSoup) -> dict[str, str]:
+    """unit id -> href of its link to the other language."""
+    out = {}
+    for link in page.select("article a.unit-xlink"):
+        out[link.parent["id"]] = link["href"]
+    return out
+
+
+def test_every_partnership_unit_links_to_its_counterpart_both_ways(built_site: Path) -> None:
+    for lang, other in (("ja", "en"), ("en", "ja")):
+        url = PARTNERSHIP if lang == "ja" else f"en/{PARTNERSHIP}"
+        target = f"/en/{PARTNERSHIP}" if other == "en" else f"/{PARTNERSHIP}"
+        page = soup(built_site, url)
+        links = xlinks(page)
+        assert sorted(links) == sorted(unit_ids(page)) and len(links) == 119
+        for unit_id, href in links.items():
+            assert urljoin(f"/{url}", href) == f"{target}#{unit_id}"
+
+
+def test_label_difference_is_marked_not_reported(built_site: Path) -> None:
+    ja = soup(built_site, PARTNERSHIP).select_one("#s-5-3-2-a")
+    en = soup(built_site, f"en/{PARTNERSHIP}").select_one("#s-5-3-2-a")
+    assert ja.get_text().startswith("b.") and en.get_text().startswith("a.")
+    assert ja.select_one(".label-differs").get_text() == "英語版では「a.」"
+    assert en.select_one(".label-differs").get_text() == "numbered “b.” in the Japanese text"
+    assert len(soup(built_site, PARTNERSHIP).select(".label-differs")) == 1
+
+
+def test_side_by_side_view_has_every_unit_in_both_languages(built_site: Path) -> None:
+    for url in (f"parallel/{PARTNERSHIP}", f"en/parallel/{PARTNERSHIP}"):
+        page = soup(built_site, url)
+        rows = page.select(".parallel-row")
+        assert len(rows) == 119
+        row = page.select_one(".parallel-row#p-7")
+        ja, en = row.select(".parallel-cell")
+        assert ja["lang"] == "ja" and "日英関係省庁は、現在が急速な技術変化" in ja.get_text()
+        assert en["lang"] == "en" and "Both Participants recognise" in en.get_text()
+        assert page.select_one(".parallel-row#s-5-3-2-a")["class"] == [
+            "parallel-row", "parallel-label-differs"]
+
+
+def test_document_page_links_to_its_side_by_side_view(built_site: Path) -> None:
+    for url in (PARTNERSHIP, f"en/{PARTNERSHIP}"):
+        href = soup(built_site, url).select_one(".doc-tools a")["href"]
+        view = urljoin(f"/{url}", href)
+        assert view == f"/{'en/' if url.startswith('en/') else ''}parallel/{PARTNERSHIP}"
+        assert (built_site / view.strip("/") / "index.html").exists()
+    assert soup(built_site, "dialogues/japan-us-dde-14/").select_one(".doc-tools") is None
+    assert not (built_site / "parallel" / "dialogues").exists()
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("status/", {"日英デジタル・パートナーシップ": ["公式", "公式", "100%"],
+                 "デジタルエコノミーに関する日米対話(第14回会合)の結果": ["公式", "なし", "0%"]}),
+    ("en/status/", {"Japan-UK Digital Partnership": ["official", "official", "100%"],
+                    "Results of the 14th Japan-US Dialogue on the Digital Economy":
+                        ["official", "none", "0%"]}),
+])
+def test_translation_status_page(built_site: Path, url: str, expected: dict) -> None:
+    rows = {r.select("td")[0].get_text(strip=True): [c.get_text(strip=True) for c in r.select("td")[1:4]]
+            for r in soup(built_site, url).select("article table tr") if r.select("td")}
+    assert len(rows) == 4
+    for title, cells in expected.items():
+        assert rows[title] == cells

@@ -1,4 +1,4 @@
-from conftest import parse_text
+from helpers import parse_text
 
 from policydocs.model import Heading, Unit
 from policydocs.structure import is_terminated, join_text

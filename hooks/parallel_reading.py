@@ -1,0 +1,67 @@
+"""MkDocs hook for parallel reading: parity check, side-by-side views, status page and
+per-unit links. The logic lives in policydocs (corpus, parity, parallel, unitlinks)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from i18n_adapter import current_language, generated_pages, languages
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from policydocs import parallel, parity, unitlinks
+from policydocs.corpus import CorpusCache
+from policydocs.links import page_url, relative
+
+log = get_plugin_logger("parallel")
+CACHE = CorpusCache()
+
+
+def _parity(config: MkDocsConfig) -> parity.ParityResult:
+    corpus = CACHE.get(Path(config.docs_dir), languages(config))
+    return corpus.derived("parity", parity.compare)
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language, default = current_language(config)
+    result = _parity(config)
+    corpus = CACHE.corpus
+    if language == default:  # the first pass of every build: report once per build
+        for problem in corpus.problems + result.problems:
+            log.warning(str(problem))
+    langs = languages(config)
+    status = generated_pages(config, parallel.STATUS_PAGE, {
+        lang: parallel.render_status(result, lang, default) for lang in langs}, in_nav=True)
+    files.append(status[language])
+    for pair in result.pairs.values():
+        if pair.comparable:
+            views = generated_pages(config, parallel.view_rel(pair.rel), {
+                lang: parallel.render_view(pair, lang, default) for lang in langs}, in_nav=False)
+            files.append(views[language])
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language, default = current_language(config)
+    result = _parity(config)
+    rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    pair = result.pairs.get(rel)
+    context = None
+    if pair is not None and pair.comparable:
+        other = "en" if language == "ja" else "ja"
+        here = page_url(rel, language, default)
+        context = unitlinks.UnitLinkContext(
+            language, relative(here, page_url(rel, other, default)), frozenset(pair.aligned),
+            frozenset(u.id for u in pair.lang_only.get(language, [])),
+            tuple((uid, labels[other]) for uid, labels in sorted(pair.label_diffs.items())))
+        page.meta["parallel_view"] = relative(here, page_url(parallel.view_rel(rel), language,
+                                                             default))
+    unitlinks.set_context(context)
+    return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    unitlinks.set_context(None)
+    return output

@@ -1,0 +1,30 @@
+"""URLs between built pages (directory URLs: ``partnerships/x.md`` -> ``partnerships/x/``)."""
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(rel: str, language: str, default: str = "ja") -> str:
+    """Site-relative URL of a page, e.g. ``en/partnerships/x/`` (no leading slash)."""
+    stem = rel[:-3] if rel.endswith(".md") else rel
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[:-5]
+    else:
+        stem += "/"
+    prefix = "" if language == default else f"{language}/"
+    return prefix + stem
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative href from one directory URL to another."""
+    start = "/" + from_url
+    target = "/" + to_url
+    rel = posixpath.relpath(target, start if start.endswith("/") else posixpath.dirname(start))
+    if to_url.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel in (".", "./") else rel
+
+
+def md_link(from_rel: str, to_rel: str) -> str:
+    """Relative link between two Markdown pages of one language (MkDocs validates it)."""
+    return posixpath.relpath(to_rel, posixpath.dirname(from_rel) or ".")

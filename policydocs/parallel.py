@@ -1,0 +1,150 @@
+"""Generated pages for parallel reading: the side-by-side view and the translation status.
+
+Both are Markdown, rendered by MkDocs like any page. Text taken from pages stays Markdown
+(it is content); text taken from metadata is escaped.
+"""
+from __future__ import annotations
+
+import re
+
+from .links import md_link, page_url, relative
+from .parity import DocumentStatus, PairStatus, ParityResult
+from .render import escape_inline
+from .units import UnitRef
+
+VIEW_DIR = "parallel"
+STATUS_PAGE = "status.md"
+LANG_NAMES = {"ja": "日本語", "en": "English"}
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+
+TEXT = {
+    "ja": {"view_title": "対訳表示", "only": "この言語のみ", "missing": "対応する箇所なし",
+           "open": "本文で開く", "status_title": "翻訳状況", "document": "文書",
+           "coverage": "対応率", "missing_units": "対応のない単位", "none": "なし",
+           "no_text": "本文なし", "orphans": "対応するページのないページ",
+           "side_by_side": "対訳表示", "state": {"official": "公式", "unofficial": "非公式訳",
+                                                 "none": "なし"}},
+    "en": {"view_title": "Side by side", "only": "this language only", "missing": "no counterpart",
+           "open": "open in the page", "status_title": "Translation status",
+           "document": "Document", "coverage": "Aligned units", "missing_units":
+           "Units without counterpart", "none": "none", "no_text": "no text",
+           "orphans": "Pages without a counterpart page", "side_by_side": "side by side",
+           "state": {"official": "official", "unofficial": "unofficial", "none": "none"}},
+}
+
+
+def view_rel(rel: str) -> str:
+    return f"{VIEW_DIR}/{rel}"
+
+
+def _cell_text(unit: UnitRef) -> str:
+    text = _FOOTNOTE_REF.sub("", unit.text)
+    if unit.kind == "heading":
+        return f"**{text}**"
+    return text
+
+
+def _rows(pair: PairStatus) -> list[tuple[str, UnitRef | None, UnitRef | None]]:
+    """Units in reading order: the Japanese order, each English-only unit placed after
+    its English predecessor (and after the Japanese-only units that follow that one)."""
+    ja, en = pair.pages["ja"].units, pair.pages["en"].units
+    en_ids = {u.id: u for u in en}
+    ja_ids = {u.id for u in ja}
+    rows: list[tuple[str, UnitRef | None, UnitRef | None]] = [
+        (u.id, u, en_ids.get(u.id)) for u in ja]
+    previous = None
+    for unit in en:
+        if unit.id not in ja_ids:
+            at = next((i for i, row in enumerate(rows) if row[0] == previous), -1) + 1
+            while at < len(rows) and rows[at][2] is None:
+                at += 1
+            rows.insert(at, (unit.id, None, unit))
+        previous = unit.id
+    return rows
+
+
+def render_view(pair: PairStatus, language: str, default: str) -> str:
+    """The side-by-side page of one page pair, for readers of ``language``."""
+    t = TEXT[language]
+    here = view_rel(pair.rel)
+    title = pair.pages[language].title
+    out = [f"---\ntitle: \"{t['view_title']}: {_yaml_text(title)}\"\nhide:\n  - toc\n"
+           "search:\n  exclude: true\n---",
+           f"# {t['view_title']}: {escape_inline(title)}",
+           '<div class="parallel" markdown>']
+    for unit_id, ja, en in _rows(pair):
+        only = "ja" if en is None else "en" if ja is None else ""
+        classes = "parallel-row" + (f" parallel-only-{only}" if only else "")
+        if unit_id in pair.label_diffs:
+            classes += " parallel-label-differs"
+        out.append(f'<div class="{classes}" id="{unit_id}" markdown>')
+        for lang, unit in (("ja", ja), ("en", en)):
+            out.append(_cell(pair.rel, lang, unit, here, language, default))
+        out.append("</div>")
+    out.append("</div>")
+    return "\n\n".join(out) + "\n"
+
+
+def href(from_rel: str, to_rel: str, to_lang: str, reader: str, default: str) -> str:
+    """A link from a generated page: a validated .md link within the reader's language,
+    a URL into the other language (whose pages are not part of this build pass)."""
+    if to_lang == reader:
+        return md_link(from_rel, to_rel)
+    return relative(page_url(from_rel, reader, default), page_url(to_rel, to_lang, default))
+
+
+def _cell(rel: str, lang: str, unit: UnitRef | None, here: str, reader: str,
+          default: str) -> str:
+    t = TEXT[reader]
+    if unit is None:
+        return (f'<div class="parallel-cell parallel-empty" lang="{lang}" markdown>\n\n'
+                f"*{t['missing']}*\n\n</div>")
+    link = href(here, rel, lang, reader, default) + f"#{unit.id}"
+    only = f" · {t['only']}" if unit.lang_only else ""
+    ref = f"[{unit.id}]({link}){{: .parallel-ref hreflang={lang} }}{only}"
+    return (f'<div class="parallel-cell" lang="{lang}" markdown>\n\n{ref}\n\n'
+            f"{_cell_text(unit)}\n\n</div>")
+
+
+def _yaml_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def render_status(result: ParityResult, language: str, default: str) -> str:
+    t = TEXT[language]
+    here = STATUS_PAGE
+    table = [f"| {t['document']} | 日本語 | English | {t['coverage']} | {t['missing_units']} |",
+             "|---|---|---|---:|---|"]
+    table += [_status_row(doc, language, here, default) for doc in result.documents]
+    out = [f"---\ntitle: {t['status_title']}\n---", f"# {t['status_title']}", "\n".join(table)]
+    if result.orphans:
+        out.append(f"## {t['orphans']}")
+        out.append("\n".join(f"- `{escape_inline(p.display)}`" for p in result.orphans))
+    return "\n\n".join(out) + "\n"
+
+
+def _status_row(doc: DocumentStatus, language: str, here: str, default: str) -> str:
+    t = TEXT[language]
+    page = doc.page(language) or doc.page("ja") or doc.page("en")
+    link_lang = language if doc.page(language) else page.language
+    title = escape_inline(page.title).replace("|", "\\|")
+    link = href(here, doc.pairs[0].rel, link_lang, language, default)
+    states = [t["state"].get(str((doc.page(lang) and doc.page(lang).translation) or "none"),
+                             "?") for lang in ("ja", "en")]
+    coverage = f"{doc.coverage:.0f}%"
+    if all(p.comparable for p in doc.pairs):
+        missing = [_unit_link(pair, lang, u, here, language, default)
+                   for pair in doc.pairs for lang in ("ja", "en")
+                   for u in pair.unmatched.get(lang, [])]
+        gaps = ", ".join(missing) if missing else t["none"]
+        view = href(here, view_rel(doc.pairs[0].rel), language, language, default)
+        gaps += f" · [{t['side_by_side']}]({view})"
+    else:
+        gaps = t["no_text"]
+    return f"| [{title}]({link}) | {states[0]} | {states[1]} | {coverage} | {gaps} |"
+
+
+def _unit_link(pair: PairStatus, lang: str, unit: UnitRef, here: str, reader: str,
+               default: str) -> str:
+    link = href(here, pair.rel, lang, reader, default) + f"#{unit.id}"
+    return f"[{lang}:{unit.id}]({link})"

@@ -1,0 +1,105 @@
+"""The aligned units a page declares: every explicit id in an attribute list.
+
+Units are written by the importer (and kept by editors) as Markdown attribute lists:
+``## Heading { #s-1 }`` for sections and a ``{: #p-7 .unit }`` line after a paragraph.
+A unit that exists in one language only carries the marker class ``.lang-only``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import ContentError
+
+LANG_ONLY = "lang-only"
+VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{:?\s*([^}]*)\}\s*$")
+ATTR_LINE = re.compile(r"^\{:?\s*([^}]*)\}\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass
+class UnitRef:
+    id: str
+    line: int
+    kind: str  # heading | block
+    text: str  # the unit's Markdown (heading text, or its paragraphs)
+    classes: list[str] = field(default_factory=list)
+    level: int = 0
+
+    @property
+    def lang_only(self) -> bool:
+        return LANG_ONLY in self.classes
+
+
+def parse_attrs(text: str) -> tuple[str | None, list[str]]:
+    unit_id, classes = None, []
+    for token in text.split():
+        if token.startswith("#"):
+            unit_id = token[1:]
+        elif token.startswith("."):
+            classes.append(token[1:])
+    return unit_id, classes
+
+
+def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[ContentError]]:
+    """Units of a page body, with problems (duplicate or malformed ids, stray markers)."""
+    units: list[UnitRef] = []
+    problems: list[ContentError] = []
+    seen: dict[str, int] = {}
+    block: list[str] = []
+    block_line = first_line
+    in_fence = False
+    last_unit: UnitRef | None = None
+
+    def add(unit_id: str | None, classes: list[str], line: int, kind: str, text: str,
+            level: int = 0) -> UnitRef | None:
+        if unit_id is None:
+            if LANG_ONLY in classes:
+                problems.append(ContentError(path, line, f"marker '.{LANG_ONLY}' is on a block "
+                                             "without an id", "give the unit an id (#p-7) "
+                                             "or remove the marker"))
+            return None
+        if not VALID_ID.match(unit_id):
+            problems.append(ContentError(path, line, f"id '{unit_id}' is not a valid anchor",
+                                         "use lowercase letters, digits and single hyphens"))
+            return None
+        if unit_id in seen:
+            problems.append(ContentError(path, line, f"id '{unit_id}' is used twice on this "
+                                         f"page (first on line {seen[unit_id]})"))
+            return None
+        seen[unit_id] = line
+        unit = UnitRef(unit_id, line, kind, text, classes, level)
+        units.append(unit)
+        return unit
+
+    for offset, raw in enumerate(body.split("\n")):
+        line = first_line + offset
+        if FENCE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if not raw.strip():
+            block = []
+            continue
+        heading = HEADING.match(raw)
+        attrs = ATTR_LINE.match(raw)
+        if heading and not block:
+            unit_id, classes = parse_attrs(heading.group(3))
+            last_unit = add(unit_id, classes, line, "heading", heading.group(2),
+                            len(heading.group(1))) or last_unit
+            continue
+        if attrs and block:
+            unit_id, classes = parse_attrs(attrs.group(1))
+            text = "\n".join(block)
+            if unit_id is None and "cont" in classes and last_unit is not None:
+                last_unit.text += "\n\n" + text  # a further paragraph of the unit before
+            else:
+                last_unit = add(unit_id, classes, block_line, "block", text) or last_unit
+            block = []
+            continue
+        if not block:
+            block_line = line
+        block.append(raw)
+    return units, problems

@@ -1,0 +1,34 @@
+"""Helpers shared by the tests: the repository root and the importer on small texts."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from policydocs import footnotes, rawtext, structure
+from policydocs.manifest import Source
+from policydocs.model import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def lines_of(text: str) -> list[rawtext.Line]:
+    return [rawtext.Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def parse_text(text: str, *, title: str, language: str = "ja", **options) -> Document:
+    notes = footnotes.extract(lines_of(text))
+    return structure.parse(notes.lines, title=title, language=language, path="fixture.txt",
+                           options=options)
+
+
+def make_source(tmp_path: Path, text: str | bytes, **fields) -> Source:
+    path = tmp_path / "fixture.txt"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    base = dict(id="fixture-ja", file=path, language="ja", path="docs-group/fixture",
+                title={"ja": "題名", "en": "Title"}, issuer={"ja": "総務省", "en": "MIC"},
+                date=dt.date(2024, 2, 27), url=None, counterpart=None, origin="A fixture.")
+    base.update(fields)
+    return Source(**base)
