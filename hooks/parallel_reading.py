@@ -2,32 +2,28 @@
 per-unit links. The logic lives in policydocs (corpus, parity, parallel, unitlinks)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from i18n_adapter import current_language, generated_pages, languages
+from site_state import corpus as site_corpus
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from policydocs import parallel, parity, unitlinks
-from policydocs.corpus import CorpusCache
 from policydocs.links import page_url, relative
 
 log = get_plugin_logger("parallel")
-CACHE = CorpusCache()
 
 
 def _parity(config: MkDocsConfig) -> parity.ParityResult:
-    corpus = CACHE.get(Path(config.docs_dir), languages(config))
-    return corpus.derived("parity", parity.compare)
+    return site_corpus(config).derived("parity", parity.compare)
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language, default = current_language(config)
     result = _parity(config)
-    corpus = CACHE.corpus
+    corpus = site_corpus(config)
     if language == default:  # the first pass of every build: report once per build
         for problem in corpus.problems + result.problems:
             log.warning(str(problem))

@@ -103,15 +103,18 @@ class CorpusCache:
         self.scans = 0  # how many real scans were made (the benchmark prints it)
 
     @staticmethod
-    def _signature(docs_dir: Path, languages: tuple[str, ...]) -> tuple:
+    def _signature(docs_dir: Path, languages: tuple[str, ...], extra: tuple[Path, ...]) -> tuple:
         stats = []
-        for _, path in _markdown_files(docs_dir, languages):
+        for path in [p for _, p in _markdown_files(docs_dir, languages)] + list(extra):
             st = path.stat()
             stats.append((str(path), st.st_mtime_ns, st.st_size))
         return tuple(stats)
 
-    def get(self, docs_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> Corpus:
-        signature = self._signature(docs_dir, languages)
+    def get(self, docs_dir: Path, languages: tuple[str, ...] = LANGUAGES,
+            extra: tuple[Path, ...] = ()) -> Corpus:
+        """The corpus, scanned again only if a page (or one of the ``extra`` data files
+        that derived values depend on) changed since the last scan."""
+        signature = self._signature(docs_dir, languages, extra)
         if self.corpus is None or signature != self.signature:
             self.corpus = scan(docs_dir, languages)
             self.signature = signature

@@ -13,7 +13,7 @@ from .errors import ContentError
 LANGUAGES = ("ja", "en")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$")
-_IMPORT_OPTIONS = {"split", "signatures", "headings"}
+_IMPORT_OPTIONS = {"split", "signatures", "headings", "pillars"}
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ def _parse_entry(path: Path, entry: Any) -> Source:
     options = entry.get("import") or {}
     if not isinstance(options, dict) or set(options) - _IMPORT_OPTIONS:
         raise fail("import", f"expected a mapping of {', '.join(sorted(_IMPORT_OPTIONS))}")
+    _check_pillar_tags(path, options.get("pillars"), entry)
     file = path.parent / str(entry["file"])
     return Source(
         id=str(entry["id"]), file=file, language=entry["language"], path=str(entry["path"]),
@@ -129,3 +130,26 @@ def _check_counterparts(path: Path, sources: dict[str, Source]) -> None:
             raise ContentError(path, source.line,
                                f"source '{source.id}' and its counterpart '{other.id}' must name "
                                "each other, share 'path' and differ in 'language'")
+
+
+def _check_pillar_tags(path: Path, tags: Any, entry: yamlfile.LineDict) -> None:
+    """``pillars: {page: {id: why}, sections: {unit id: {id: why}}}``; the ids themselves are
+    checked against data/pillars.yml when the site is built."""
+    if tags is None:
+        return
+    line = entry.line_of("import")
+
+    def reasons(value: Any, where: str) -> None:
+        if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip()
+                                                  for v in value.values()):
+            raise ContentError(path, line, f"import.pillars.{where}: expected a mapping of "
+                               "pillar id to a short reason")
+        if any('"' in v for v in value.values()):
+            raise ContentError(path, line, f"import.pillars.{where}: a reason cannot contain "
+                               '\'"\'; use “ ” instead')
+
+    if not isinstance(tags, dict) or set(tags) - {"page", "sections"}:
+        raise ContentError(path, line, "import.pillars: expected 'page' and/or 'sections'")
+    reasons(tags.get("page", {}), "page")
+    for unit_id, value in (tags.get("sections") or {}).items():
+        reasons(value, f"sections.{unit_id}")

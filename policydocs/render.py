@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .errors import ContentError
 from .footnotes import MD_REF, Note
 from .manifest import Source
 from .model import Block, Document, Heading, Unit
@@ -17,7 +18,7 @@ from .urls import linkify
 
 # Front matter keys, in the order pages show them.
 FRONT_MATTER_KEYS = ("title", "document", "source", "language", "date", "issuer", "url",
-                     "translation", "counterpart", "origin", "part")
+                     "translation", "counterpart", "origin", "part", "pillars")
 
 NO_TEXT_NOTICE = {
     "en": ("No English text yet",
@@ -48,7 +49,9 @@ def front_matter(fields: dict) -> str:
 
 def page_fields(source: Source, language: str, translation: str, title: str,
                 part: int | None = None) -> dict:
+    page_tags = (source.options.get("pillars") or {}).get("page") or None
     return {
+        "pillars": dict(page_tags) if page_tags and part is None else None,
         "title": title, "document": source.path, "source": source.id, "language": language,
         "date": source.date, "issuer": source.issuer[language], "url": source.url,
         "translation": translation, "counterpart": source.counterpart is not None,
@@ -62,20 +65,32 @@ def _escape_start(text: str) -> str:
     return re.sub(r"^([#>+\-])", r"\\\1", text)
 
 
-def _attrs(unit_id: str, classes: list[str]) -> str:
+Tags = dict[str, dict[str, str]]  # unit id -> pillar id -> reason
+
+
+def _attrs(unit_id: str, classes: list[str], tags: Tags | None = None) -> str:
     parts = ([f"#{unit_id}"] if unit_id else []) + [f".{c}" for c in classes]
+    parts += _tag_attrs((tags or {}).get(unit_id, {}))
     return "{: " + " ".join(parts) + " }"
 
 
-def render_block(block: Block, shift: int = 0) -> str:
+def _tag_attrs(pillars: dict[str, str]) -> list[str]:
+    if not pillars:
+        return []
+    why = "; ".join(dict.fromkeys(pillars.values()))
+    return [f'pillars="{" ".join(pillars)}"', f'why="{why}"']
+
+
+def render_block(block: Block, shift: int = 0, tags: Tags | None = None) -> str:
     if isinstance(block, Heading):
         level = max(1, block.level - shift)
-        attrs = f" {{ #{block.id} }}" if block.id else ""
+        parts = [f"#{block.id}"] + _tag_attrs((tags or {}).get(block.id, {}))
+        attrs = f" {{ {' '.join(parts)} }}" if block.id else ""
         return f"{'#' * level} {block.text}{attrs}"
-    return _render_unit(block)
+    return _render_unit(block, tags)
 
 
-def _render_unit(unit: Unit) -> str:
+def _render_unit(unit: Unit, tags: Tags | None = None) -> str:
     text = linkify(unit.text)
     if unit.kind == "verbatim":
         return _escape_start(text) + "\n" + _attrs("", ["verbatim"])
@@ -85,7 +100,7 @@ def _render_unit(unit: Unit) -> str:
         return _escape_start(text) + "\n" + _attrs(unit.id, ["figure-missing"])
     label = f"{unit.label} " if unit.label else ""
     classes = ["unit"] + ([f"depth-{unit.depth}"] if unit.depth else [])
-    parts = [_escape_start(f"{label}{text}") + "\n" + _attrs(unit.id, classes)]
+    parts = [_escape_start(f"{label}{text}") + "\n" + _attrs(unit.id, classes, tags)]
     for more in unit.more:
         cont = ["cont"] + ([f"depth-{unit.depth}"] if unit.depth else [])
         parts.append(_escape_start(linkify(more)) + "\n" + _attrs("", cont))
@@ -110,9 +125,9 @@ def _used_labels(texts: list[str]) -> set[str]:
 
 
 def render_body(title: Heading | None, blocks: list[Block], notes: list[Note],
-                shift: int = 0) -> str:
+                shift: int = 0, tags: Tags | None = None) -> str:
     parts = [f"# {title.text}"] if title else []
-    parts += [render_block(b, shift) for b in blocks]
+    parts += [render_block(b, shift, tags) for b in blocks]
     notes_md = render_notes(notes, _used_labels(parts))
     if notes_md:
         parts.append(notes_md)
@@ -124,20 +139,33 @@ def document_pages(doc: Document, notes: list[Note], source: Source) -> list[Pag
     lang = source.language
     split = source.options.get("split")
     fields = page_fields(source, lang, "official", source.title[lang])
+    tags = _section_tags(doc, source)
     if not split:
-        body = render_body(doc.title, doc.blocks, notes)
+        body = render_body(doc.title, doc.blocks, notes, tags=tags)
         return [Page(f"{lang}/{source.path}.md", front_matter(fields) + "\n" + body)]
     intro, parts = split_parts(doc.blocks, int(split))
     pages = []
     toc = "\n".join(f"{i}. [{h.text}](part-{i}.md)" for i, (h, _) in enumerate(parts, start=1))
-    index_body = render_body(doc.title, intro, notes).rstrip("\n") + "\n\n" + toc + "\n"
+    index_body = render_body(doc.title, intro, notes, tags=tags).rstrip("\n") + "\n\n" + toc + "\n"
     pages.append(Page(f"{lang}/{source.path}/index.md", front_matter(fields) + "\n" + index_body))
     for i, (heading, blocks) in enumerate(parts, start=1):
         part_fields = page_fields(source, lang, "official", heading.text, part=i)
-        body = render_body(None, [heading] + blocks, notes, shift=int(split) - 1)
+        body = render_body(None, [heading] + blocks, notes, shift=int(split) - 1, tags=tags)
         pages.append(Page(f"{lang}/{source.path}/part-{i}.md", front_matter(part_fields)
                           + "\n" + body))
     return pages
+
+
+def _section_tags(doc: Document, source: Source) -> Tags:
+    """Pillar tags for sections and units, checked against the ids the document has."""
+    tags = (source.options.get("pillars") or {}).get("sections") or {}
+    ids = {b.id for b in doc.blocks if b.id}
+    unknown = sorted(set(tags) - ids)
+    if unknown:
+        raise ContentError("sources/sources.yml", source.line,
+                           f"source '{source.id}': import.pillars.sections names "
+                           f"'{unknown[0]}', which is not a unit of the imported text")
+    return {k: dict(v) for k, v in tags.items()}
 
 
 def split_parts(blocks: list[Block], level: int) -> tuple[list[Block],

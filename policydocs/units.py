@@ -26,20 +26,28 @@ class UnitRef:
     text: str  # the unit's Markdown (heading text, or its paragraphs)
     classes: list[str] = field(default_factory=list)
     level: int = 0
+    attrs: dict[str, str] = field(default_factory=dict)  # key="value" pairs
 
     @property
     def lang_only(self) -> bool:
         return LANG_ONLY in self.classes
 
 
-def parse_attrs(text: str) -> tuple[str | None, list[str]]:
-    unit_id, classes = None, []
-    for token in text.split():
-        if token.startswith("#"):
-            unit_id = token[1:]
-        elif token.startswith("."):
-            classes.append(token[1:])
-    return unit_id, classes
+_TOKEN = re.compile(r"""([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))|([#.]?[^\s"'=]+)""")
+
+
+def parse_attrs(text: str) -> tuple[str | None, list[str], dict[str, str]]:
+    """The id, classes and key="value" pairs of an attribute list, as attr_list reads them."""
+    unit_id, classes, attrs = None, [], {}
+    for match in _TOKEN.finditer(text):
+        key, dq, sq, bare, word = match.groups()
+        if key:
+            attrs[key] = next(v for v in (dq, sq, bare) if v is not None)
+        elif word.startswith("#"):
+            unit_id = word[1:]
+        elif word.startswith("."):
+            classes.append(word[1:])
+    return unit_id, classes, attrs
 
 
 def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[ContentError]]:
@@ -53,7 +61,7 @@ def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[Con
     last_unit: UnitRef | None = None
 
     def add(unit_id: str | None, classes: list[str], line: int, kind: str, text: str,
-            level: int = 0) -> UnitRef | None:
+            level: int = 0, attrs: dict[str, str] | None = None) -> UnitRef | None:
         if unit_id is None:
             if LANG_ONLY in classes:
                 problems.append(ContentError(path, line, f"marker '.{LANG_ONLY}' is on a block "
@@ -69,7 +77,7 @@ def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[Con
                                          f"page (first on line {seen[unit_id]})"))
             return None
         seen[unit_id] = line
-        unit = UnitRef(unit_id, line, kind, text, classes, level)
+        unit = UnitRef(unit_id, line, kind, text, classes, level, attrs or {})
         units.append(unit)
         return unit
 
@@ -86,17 +94,18 @@ def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[Con
         heading = HEADING.match(raw)
         attrs = ATTR_LINE.match(raw)
         if heading and not block:
-            unit_id, classes = parse_attrs(heading.group(3))
+            unit_id, classes, attrs = parse_attrs(heading.group(3))
             last_unit = add(unit_id, classes, line, "heading", heading.group(2),
-                            len(heading.group(1))) or last_unit
+                            len(heading.group(1)), attrs) or last_unit
             continue
         if attrs and block:
-            unit_id, classes = parse_attrs(attrs.group(1))
+            unit_id, classes, pairs = parse_attrs(attrs.group(1))
             text = "\n".join(block)
             if unit_id is None and "cont" in classes and last_unit is not None:
                 last_unit.text += "\n\n" + text  # a further paragraph of the unit before
             else:
-                last_unit = add(unit_id, classes, block_line, "block", text) or last_unit
+                last_unit = add(unit_id, classes, block_line, "block", text, 0,
+                                pairs) or last_unit
             block = []
             continue
         if not block:

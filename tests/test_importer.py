@@ -15,7 +15,7 @@ from policydocs.errors import ContentError
 
 MANIFEST = manifest.load(ROOT / "sources" / "sources.yml")
 RULES = rawtext.load_rules(ROOT / "sources" / "boilerplate.yml")
-UNIT_ID = re.compile(r"\{: #([a-z0-9-]+) |\{ #([a-z0-9-]+) \}")
+UNIT_ID = re.compile(r"\{: #([a-z0-9-]+) |\{ #([a-z0-9-]+)[ }]")
 
 
 @pytest.fixture(scope="module")

@@ -194,3 +194,50 @@ def test_translation_status_page(built_site: Path, url: str, expected: dict) -> 
     assert len(rows) == 4
     for title, cells in expected.items():
         assert rows[title] == cells
+
+
+# --- pillars ------------------------------------------------------------------------------
+
+JAPAN_UK_PILLAR_SECTIONS = {"infrastructure": "s-5-1", "data": "s-5-2", "regulation": "s-5-3",
+                            "transformation": "s-5-4"}
+
+
+@pytest.mark.parametrize("pillar, section", JAPAN_UK_PILLAR_SECTIONS.items())
+def test_pillar_index_lists_the_japan_uk_section_in_both_languages(built_site: Path, pillar: str,
+                                                                     section: str) -> None:
+    for prefix in ("", "en/"):
+        url = f"{prefix}pillars/{pillar}/"
+        hrefs = [urljoin(f"/{url}", a["href"]) for a in soup(built_site, url).select("article li a")]
+        assert f"/{prefix}{PARTNERSHIP}#{section}" in hrefs
+        assert f"/{prefix}{PARTNERSHIP}" in hrefs  # the whole document too
+
+
+def test_english_index_marks_passages_that_exist_only_in_japanese(built_site: Path) -> None:
+    page = soup(built_site, "en/pillars/data/")
+    cbpr = next(li for li in page.select("article li") if "#s-1-5" in li.a["href"])
+    assert cbpr.select_one(".only-ja").get_text() == "Japanese only"
+    assert cbpr.a["lang"] == "ja" and "越境プライバシールール" in cbpr.a.get_text()
+    assert urljoin("/en/pillars/data/", cbpr.a["href"]) == "/dialogues/japan-us-dde-14/#s-1-5"
+    assert soup(built_site, "pillars/data/").select(".only-ja") == []
+
+
+def test_pillar_overview_counts_and_navigation(built_site: Path) -> None:
+    page = soup(built_site, "en/pillars/")
+    data = page.select_one("h2 a[href='../data/'], h2 a[href='data/']").find_parent("h2")
+    counts = data.find_next_sibling("p").find_next_sibling("p").get_text(strip=True)
+    # Japan-UK: page + s-5-2; Japan-US: page + s-1-5 + s-1-6; white papers: page + 1 each.
+    assert counts == "4 documents · 9 passages"
+    nav = soup(built_site, "pillars/").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    assert "四つの柱" in nav and "デジタルトランスフォーメーション" in nav
+    nav_en = soup(built_site, "en/").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    assert "The four pillars" in nav_en and "Digital transformation" in nav_en
+
+
+def test_tagged_sections_show_badges_and_no_tag_attributes_leak(built_site: Path) -> None:
+    page = soup(built_site, f"en/{PARTNERSHIP}")
+    badge = page.select_one("h3#s-5-2 a.pillar-badge")
+    assert badge.get_text() == "Data" and urljoin(f"/en/{PARTNERSHIP}", badge["href"]) == "/en/pillars/data/"
+    assert len(page.select("h1 + p.pillar-badges a")) == 4
+    for path in all_html(built_site):
+        html = path.read_text(encoding="utf-8")
+        assert ' pillars="' not in html and ' why="' not in html, path

@@ -1,0 +1,67 @@
+"""MkDocs hook for pillars: validate tags, generate the overview and one index per pillar
+in each language, and decorate tagged pages with badges (logic in policydocs.pillars)."""
+from __future__ import annotations
+
+from i18n_adapter import current_language, generated_pages, languages
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from site_state import corpus, project_dir
+
+from policydocs import pillarbadges, pillars
+from policydocs.links import page_url, relative
+
+log = get_plugin_logger("pillars")
+
+
+def _index(config: MkDocsConfig) -> pillars.PillarIndex:
+    registry = project_dir(config) / "data" / "pillars.yml"
+    return corpus(config).derived(
+        "pillars", lambda c: pillars.collect(c, pillars.load_registry(registry)))
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language, default = current_language(config)
+    index = _index(config)
+    if language == default:  # report once per build
+        for problem in index.problems:
+            log.warning(str(problem))
+        for pillar in pillars.empty_pillars(index):
+            log.warning(f"data/pillars.yml: pillar '{pillar.id}' has no entries: no page or "
+                        "section is tagged with it")
+    langs = languages(config)
+    overview = generated_pages(config, f"{pillars.INDEX_DIR}/index.md", {
+        lang: pillars.render_overview(index, lang) for lang in langs}, in_nav=True)
+    files.append(overview[language])
+    for pillar in index.pillars:
+        pages = generated_pages(config, pillars.index_rel(pillar.id), {
+            lang: pillars.render_pillar(index, pillar, lang, default) for lang in langs},
+            in_nav=True)
+        files.append(pages[language])
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language, default = current_language(config)
+    index = _index(config)
+    rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    page_ids = tuple(index.page_pillars.get(rel, ()))
+    unit_ids = index.unit_pillars.get(rel, {})
+    context = None
+    if page_ids or unit_ids:
+        here = page_url(rel, language, default)
+        context = pillarbadges.BadgeContext(
+            names=tuple((p.id, p.name[language]) for p in index.pillars),
+            hrefs=tuple((p.id, relative(here, page_url(pillars.index_rel(p.id), language,
+                                                       default))) for p in index.pillars),
+            page=page_ids,
+            units=tuple((u, tuple(ids)) for u, ids in unit_ids.items()))
+    pillarbadges.set_context(context)
+    return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    pillarbadges.set_context(None)
+    return output

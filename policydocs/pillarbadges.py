@@ -1,0 +1,71 @@
+"""Markdown extension: pillar badges on tagged pages, sections and units.
+
+Each badge links to its pillar's index. The ``pillars``/``why`` attributes that editors put
+in attribute lists are tags for the build, not HTML: they are removed from the output.
+Like ``unitlinks``, the page being rendered is described by a context the build sets.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+TAG_ATTRIBUTES = ("pillars", "why")
+
+
+@dataclass(frozen=True)
+class BadgeContext:
+    names: tuple[tuple[str, str], ...]  # (pillar id, name in the page's language)
+    hrefs: tuple[tuple[str, str], ...]  # (pillar id, relative URL of its index)
+    page: tuple[str, ...]  # pillars of the whole page
+    units: tuple[tuple[str, tuple[str, ...]], ...]  # (unit id, its pillars)
+
+
+_context: BadgeContext | None = None
+
+
+def set_context(context: BadgeContext | None) -> None:
+    global _context
+    _context = context
+
+
+def _badges(context: BadgeContext, ids: tuple[str, ...], tag: str) -> etree.Element:
+    names, hrefs = dict(context.names), dict(context.hrefs)
+    holder = etree.Element(tag, {"class": "pillar-badges", "data-pagefind-ignore": "all"})
+    for pillar_id in ids:
+        link = etree.SubElement(holder, "a", {"class": f"pillar-badge pillar-{pillar_id}",
+                                              "href": hrefs[pillar_id]})
+        link.text = names[pillar_id]
+        link.tail = " "
+    return holder
+
+
+class PillarBadgesTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for name in TAG_ATTRIBUTES:
+                element.attrib.pop(name, None)
+        context = _context
+        if context is None:
+            return
+        units = dict(context.units)
+        for element in list(root.iter()):
+            unit_id = element.get("id")
+            if unit_id in units:
+                element.append(_badges(context, units[unit_id], "span"))
+        if context.page:
+            for i, element in enumerate(root):
+                if element.tag == "h1":
+                    root.insert(i + 1, _badges(context, context.page, "p"))
+                    break
+
+
+class PillarBadgesExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+        md.treeprocessors.register(PillarBadgesTreeprocessor(md), "pillar_badges", 3)
+
+
+def makeExtension(**kwargs) -> PillarBadgesExtension:  # noqa: N802 - Markdown's API name
+    return PillarBadgesExtension(**kwargs)

@@ -1,0 +1,80 @@
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+
+from policydocs import corpus, pillars
+from policydocs.errors import ContentError
+
+REGISTRY = pillars.load_registry(ROOT / "data" / "pillars.yml")
+
+
+def test_project_registry_has_the_four_pillars_in_order() -> None:
+    assert [p.id for p in REGISTRY] == ["infrastructure", "data", "regulation", "transformation"]
+    assert REGISTRY[1].name == {"ja": "データ", "en": "Data"}
+
+
+def test_registry_errors_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "pillars.yml"
+    path.write_text("pillars:\n  - id: data\n    name: {ja: データ}\n    description: {ja: a, en: b}\n")
+    with pytest.raises(ContentError, match=r"pillars.yml:3: pillar 'data': 'name' needs 'ja' and 'en'"):
+        pillars.load_registry(path)
+
+
+def write(docs: Path, rel: str, text: str) -> None:
+    path = docs / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def fixture_site(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    fm = "---\ntitle: {t}\ndocument: {d}\ndate: {date}\nissuer: {i}\ntranslation: {tr}\n{extra}---\n\n"
+    write(docs, "ja/b.md", fm.format(t="'後の文書'", d="b", date="2024-01-01", i="総務省", tr="official",
+                                     extra="pillars:\n  data: データ流通\n")
+          + "## 節 { #s-1 pillars=\"regulation\" why=\"規制\" }\n")
+    write(docs, "en/b.md", fm.format(t="No text", d="b", date="2024-01-01", i="MIC", tr="none", extra=""))
+    write(docs, "ja/a.md", fm.format(t="'A <&|> 文書'", d="a", date="2020-05-01", i="A & B", tr="official",
+                                     extra="pillars: [data]\n")
+          + "## 一 { #s-1 }\n\n1\\. 本文。\n{: #p-1 pillars=\"data\" }\n")
+    write(docs, "en/a.md", fm.format(t="'A <&|> doc'", d="a", date="2020-05-01", i="A & B", tr="official",
+                                     extra="")
+          + "## One { #s-1 }\n\n1\\. Text.\n{: #p-1 }\n")
+    return docs
+
+
+def test_tags_from_front_matter_and_attributes_in_date_order(tmp_path: Path) -> None:
+    index = pillars.collect(corpus.scan(fixture_site(tmp_path)), REGISTRY)
+    assert index.problems == []
+    assert [(e.document, e.unit_id) for e in index.entries["data"]] == [
+        ("a", None), ("a", "p-1"), ("b", None)]
+    assert [(e.document, e.unit_id, e.why) for e in index.entries["regulation"]] == [("b", "s-1", "規制")]
+    assert index.unit_pillars["a.md"] == {"p-1": ["data"]}  # the English page shows it too
+    assert [p.id for p in pillars.empty_pillars(index)] == ["infrastructure", "transformation"]
+
+
+def test_unknown_pillar_is_an_error_with_line_and_valid_ids(tmp_path: Path) -> None:
+    docs = fixture_site(tmp_path)
+    write(docs, "ja/a.md", "---\ntitle: x\npillars:\n  dataa: typo\n---\n\n## 一 { #s-1 pillars=\"infra\" }\n")
+    index = pillars.collect(corpus.scan(docs), REGISTRY)
+    assert [str(p) for p in index.problems] == [
+        f"{docs.name}/ja/a.md:4: unknown pillar 'dataa'; valid pillars: infrastructure, data, "
+        "regulation, transformation (data/pillars.yml)",
+        f"{docs.name}/ja/a.md:7: unknown pillar 'infra'; valid pillars: infrastructure, data, "
+        "regulation, transformation (data/pillars.yml)"]
+
+
+def test_index_pages_escape_titles_and_mark_japanese_only_passages(tmp_path: Path) -> None:
+    index = pillars.collect(corpus.scan(fixture_site(tmp_path)), REGISTRY)
+    data = next(p for p in REGISTRY if p.id == "data")
+    en = pillars.render_pillar(index, data, "en", "ja")
+    assert "## A &lt;&amp;|&gt; doc\n\n2020-05-01 · A &amp; B" in en
+    assert "- [A &lt;&amp;\\|&gt; doc (whole document)](../a.md)" in en
+    assert "- [1\\. Text.](../a.md#p-1)" in en
+    assert ('- [後の文書 (whole document)](../../../b/){: lang="ja" } '
+            '<span class="only-ja">Japanese only</span> — データ流通') in en
+    assert en.index("## A &lt;") < en.index("## No text")  # date order
+    ja = pillars.render_pillar(index, data, "ja", "ja")
+    assert "- [後の文書 (文書全体)](../b.md) — データ流通" in ja and "only-ja" not in ja
+    overview = pillars.render_overview(index, "en")
+    assert "## [Data](data.md)" in overview and "2 documents · 3 passages" in overview
