@@ -241,3 +241,32 @@ def test_tagged_sections_show_badges_and_no_tag_attributes_leak(built_site: Path
     for path in all_html(built_site):
         html = path.read_text(encoding="utf-8")
         assert ' pillars="' not in html and ' why="' not in html, path
+
+
+# --- glossary -------------------------------------------------------------------------------
+
+def test_glossary_pages_in_both_languages(built_site: Path) -> None:
+    for url, expansion, other in (("glossary/", "信頼性のある自由なデータ流通", "Data Free Flow with Trust"),
+                                  ("en/glossary/", "Data Free Flow with Trust", "信頼性のある自由なデータ流通")):
+        page = soup(built_site, url)
+        entry = page.select_one("h3#term-dfft")
+        assert entry is not None and entry.find("abbr") is None
+        text = entry.find_next_sibling("p").get_text(" ", strip=True)
+        assert text.startswith(expansion) and other in text
+        jump = [a["href"] for a in page.select(".glossary-jump a")]
+        assert "#initial-d" in jump and all(page.select_one(h) for h in jump)
+        used = next(p for p in entry.find_next_siblings("p")
+                    if p.get_text().startswith(("Used in", "使用箇所")))
+        assert "結果 (日本語) (5)" in used.get_text() or "結果 (5)" in used.get_text()
+
+
+def test_acronyms_have_tooltips_in_the_page_language(built_site: Path) -> None:
+    ja = soup(built_site, PARTNERSHIP)
+    assert ja.select_one("#p-11 abbr")["title"] == "信頼性のある自由なデータ流通"
+    en = soup(built_site, f"en/{PARTNERSHIP}")
+    assert {a.get_text(): a["title"] for a in en.select("#p-2 abbr")} == {
+        "CEPA": "Comprehensive Economic Partnership Agreement"}
+    for path in all_html(built_site):
+        html = path.read_text(encoding="utf-8")
+        assert "ITU</abbr>-" not in html and "<a href" not in "".join(
+            str(a) for a in BeautifulSoup(html, "html.parser").select("abbr"))

@@ -1,0 +1,50 @@
+"""MkDocs hook for the glossary: report undefined and conflicting acronyms, generate the
+glossary page in each language, and set the tooltips of each page (logic in
+policydocs.glossary and policydocs.abbrtips)."""
+from __future__ import annotations
+
+from i18n_adapter import current_language, generated_pages, languages
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from site_state import corpus, project_dir
+
+from policydocs import abbrtips, glossary
+
+log = get_plugin_logger("glossary")
+
+
+def _glossary(config: MkDocsConfig) -> glossary.Glossary:
+    curated = project_dir(config) / "data" / "glossary.yml"
+    return corpus(config).derived(
+        "glossary", lambda c: glossary.build(c, glossary.load_curated(curated)))
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language, default = current_language(config)
+    terms = _glossary(config)
+    if language == default:  # report once per build
+        for problem in terms.problems:
+            log.warning(str(problem))
+    pages = generated_pages(config, glossary.PAGE, {
+        lang: glossary.render_page(terms, lang, default) for lang in languages(config)},
+        in_nav=True)
+    files.append(pages[language])
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language, _ = current_language(config)
+    terms = _glossary(config)
+    titles = tuple((t.acronym, t.title(language)) for t in terms.terms.values()
+                   if t.title(language))
+    rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    abbrtips.set_context(abbrtips.AbbrContext(titles, skip_headings=rel == glossary.PAGE))
+    return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    abbrtips.set_context(None)
+    return output

@@ -1,0 +1,78 @@
+from pathlib import Path
+
+import markdown
+from helpers import ROOT
+
+from policydocs import abbrtips, corpus, glossary
+
+CURATED = glossary.load_curated(ROOT / "data" / "glossary.yml")
+
+
+def write(docs: Path, rel: str, text: str) -> None:
+    path = docs / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def small(tmp_path: Path, ja: str, en: str = "") -> glossary.Glossary:
+    docs = tmp_path / "docs"
+    write(docs, "ja/a.md", "---\ntitle: 文書\n---\n\n" + ja)
+    write(docs, "en/a.md", "---\ntitle: Doc\n---\n\n" + en)
+    curated = glossary.CuratedFile("data/glossary.yml", {"XYZ": glossary.Curated(
+        {"ja": "正しい名前", "en": "Right Name"}, "fix", 3)}, {"ACME": "company"})
+    return glossary.build(corpus.scan(docs), curated)
+
+
+def test_undefined_and_conflicting_acronyms_are_reported_once_with_places(tmp_path: Path) -> None:
+    result = small(tmp_path, "甲乙会議（ABC）で。\n\n丙丁会議（ABC）で。ABCとDEFとDEFとACME。\n",
+                   "`CODE` and https://x.example/QQQ are not text.\n")
+    assert [str(p) for p in result.problems] == [
+        f"docs/ja/a.md:7: acronym 'ABC' is defined as '丙丁会議' here but as '甲乙会議' at "
+        "docs/ja/a.md:5; settle it in data/glossary.yml",
+        "docs/ja/a.md:7: acronym 'DEF' is used but defined nowhere; add it to "
+        "data/glossary.yml (terms or exclude)"]
+
+
+def test_curated_entry_wins_and_settles_conflicts(tmp_path: Path) -> None:
+    result = small(tmp_path, "旧名称（XYZ）と別名称（XYZ）。\n", "Wrong Name (XYZ).\n")
+    term = result.terms["XYZ"]
+    assert result.problems == []
+    assert term.expansions == {"ja": "正しい名前", "en": "Right Name"}
+    assert term.curated == {"ja": True, "en": True}
+    page = glossary.render_page(result, "ja", "ja")
+    assert "本文での表記: 別名称 · 旧名称" in page
+    assert "出典: ja: 編集部, en: 編集部" in page
+
+
+def test_glossary_page_escapes_and_links(tmp_path: Path) -> None:
+    result = small(tmp_path, "## 見出し { #s-1 }\n\n<名前> & 会議（ABC）。\n{: #p-1 }\n", "ABC here.\n")
+    page = glossary.render_page(result, "en", "ja")
+    assert "### ABC { #term-abc }" in page
+    assert "**—** · *&lt;名前&gt; &amp; 会議*{: lang=\"ja\" }" not in page  # not split at & either
+    assert "[A](#initial-a)" in page
+    assert "Defined in: [文書 p-1](../../a/#p-1)" in page
+    assert "Used in: [Doc](a.md) (1) · [文書](../../a/) (日本語) (1)" in page
+
+
+def render(text: str, titles: dict[str, str], skip_headings: bool = False) -> str:
+    abbrtips.set_context(abbrtips.AbbrContext(tuple(titles.items()), skip_headings))
+    try:
+        return markdown.markdown(text, extensions=["attr_list", "toc", "policydocs.abbrtips"])
+    finally:
+        abbrtips.set_context(None)
+
+
+def test_tooltips_in_japanese_and_english_text() -> None:
+    html = render("DFFTの推進とITU-R、ITUの役割。\n\nData flows (DFFT) *and DFFT*.",
+                  {"DFFT": "信頼性のある自由なデータ流通", "ITU": "国際電気通信連合",
+                   "ITU-R": "無線通信部門"})
+    assert ('<abbr title="信頼性のある自由なデータ流通">DFFT</abbr>の推進と'
+            '<abbr title="無線通信部門">ITU-R</abbr>、<abbr title="国際電気通信連合">ITU</abbr>の役割') in html
+    assert "(<abbr" in html and "<em>and <abbr" in html
+
+
+def test_no_tooltips_in_code_links_or_glossary_headings() -> None:
+    text = "## DFFT\n\n`DFFT` [DFFT](https://x.example/DFFT) <https://x.example/DFFT/>"
+    html = render(text, {"DFFT": "t"}, skip_headings=True)
+    assert "<abbr" not in html
+    assert '<h2 id="dfft"><abbr' in render("## DFFT", {"DFFT": "t"})
