@@ -9,14 +9,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import footnotes, rawtext, render, structure
 from .errors import ContentError
 from .manifest import Manifest, Source
 from .rawtext import Dropped, Rule
+from .urls import find_urls
 
 LOCK_NAME = "import.lock.json"
 
@@ -29,8 +32,10 @@ class ImportResult:
     warnings: list[tuple[int, str]] = field(default_factory=list)
 
 
-def convert(source: Source, rules: list[Rule]) -> ImportResult:
-    """Build the pages of one source in memory."""
+def convert(source: Source, rules: list[Rule], https_hosts: frozenset[str] = frozenset()
+            ) -> ImportResult:
+    """Build the pages of one source in memory. Links to ``https_hosts`` are written with
+    https even where the source wrote http (the sources cite those hosts over https)."""
     text = rawtext.read_text(source.file)
     lines, dropped = rawtext.strip_boilerplate(text, rules)
     notes = footnotes.extract(lines)
@@ -40,7 +45,23 @@ def convert(source: Source, rules: list[Rule]) -> ImportResult:
     pages = render.document_pages(doc, notes.notes, source)
     if source.counterpart is None:
         pages += render.notice_pages(pages, source)
+    pages = [render.Page(p.path, upgrade_http(p.text, https_hosts)) for p in pages]
     return ImportResult(source, pages, dropped, notes.warnings)
+
+
+def upgrade_http(text: str, hosts: frozenset[str]) -> str:
+    return re.sub(r"<http://([^/>\s]+)", lambda m: f"<https://{m.group(1)}"
+                  if m.group(1).lower() in hosts else m.group(0), text)
+
+
+def https_hosts(sources: list[Source], rules: list[Rule]) -> frozenset[str]:
+    """Hosts that some source cites over https."""
+    hosts = set()
+    for source in sources:
+        for url in find_urls(rawtext.read_text(source.file)):
+            if url.startswith("https://"):
+                hosts.add(urlsplit(url).hostname or "")
+    return frozenset(h for h in hosts if h)
 
 
 def sha256(text: str) -> str:
@@ -119,4 +140,5 @@ def write(results: list[ImportResult], docs_dir: Path, lock_path: Path,
 
 def convert_all(manifest: Manifest, ids: list[str], rules: list[Rule]) -> list[ImportResult]:
     sources = [manifest.get(i) for i in ids] if ids else list(manifest.sources.values())
-    return [convert(source, rules) for source in sources]
+    hosts = https_hosts(list(manifest.sources.values()), rules)
+    return [convert(source, rules, hosts) for source in sources]

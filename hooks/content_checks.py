@@ -1,0 +1,26 @@
+"""MkDocs hook: footnote, URL and cross-language link checks (logic in policydocs.checks).
+Each problem is a warning with file:line, reported once per build, so --strict fails."""
+from __future__ import annotations
+
+from i18n_adapter import current_language
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from site_state import corpus
+
+from policydocs import checks
+
+log = get_plugin_logger("checks")
+
+
+@event_priority(-120)  # after the hooks that add generated pages to this pass's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language, default = current_language(config)
+    if language != default:  # the first pass of every build: check once per build
+        return files
+    generated = {"/" + f.url if f.url != "./" else "/" for f in files
+                 if f.generated_by is not None}
+    for problem in corpus(config).derived(
+            "checks", lambda c: checks.check(c, default, generated)):
+        log.warning(str(problem))
+    return files

@@ -1,0 +1,185 @@
+"""Build-time checks of footnotes and links: offline, deterministic, ``file:line`` messages.
+
+MkDocs validates links between pages of one language pass (``validation`` in mkdocs.yml);
+these checks add what it lacks: footnotes (Python-Markdown leaves an undefined ``[^3]`` as
+literal text without a word), URL syntax, and links into the other language's pages and
+their unit anchors.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from .corpus import Corpus, PageRecord
+from .errors import ContentError
+from .links import page_url
+
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:")
+MD_LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+(?:\s[^)]*)?)>?\s*\)")
+AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*[^>]*)>")
+BARE_URL = re.compile(r"(?<![<(\[\"'=])\bhttps?://\S+")
+FENCE = re.compile(r"^\s*(```|~~~)")
+SCHEMES = ("http", "https", "mailto")
+
+
+@dataclass(frozen=True)
+class Link:
+    page: PageRecord
+    line: int
+    target: str
+    kind: str  # autolink | link
+
+
+def _lines(page: PageRecord):
+    fenced = False
+    for offset, line in enumerate(page.body.split("\n")):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield page.body_line + offset, re.sub(r"`[^`]*`", "", line)
+
+
+def footnote_problems(page: PageRecord) -> list[ContentError]:
+    refs: dict[str, int] = {}
+    defs: dict[str, int] = {}
+    problems = []
+    for line_no, line in _lines(page):
+        definition = FOOTNOTE_DEF.match(line)
+        if definition:
+            label = definition.group(1)
+            if label in defs:
+                problems.append(ContentError(page.display, line_no,
+                                             f"footnote [^{label}] is defined twice (first on "
+                                             f"line {defs[label]})", "merge or renumber them"))
+            defs.setdefault(label, line_no)
+            line = line[definition.end():]
+        for ref in FOOTNOTE_REF.finditer(line):
+            refs.setdefault(ref.group(1), line_no)
+    for label, line_no in refs.items():
+        if label not in defs:
+            problems.append(ContentError(page.display, line_no,
+                                         f"footnote reference [^{label}] has no definition",
+                                         f"add a line '[^{label}]: …' at the end of the page"))
+    for label, line_no in defs.items():
+        if label not in refs:
+            problems.append(ContentError(page.display, line_no,
+                                         f"footnote [^{label}] is defined but never referenced",
+                                         f"reference it with [^{label}] or remove it"))
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+def links(page: PageRecord) -> list[Link]:
+    found = []
+    for line_no, line in _lines(page):
+        for match in MD_LINK.finditer(line):
+            found.append(Link(page, line_no, match.group(1).strip(), "link"))
+        for match in AUTOLINK.finditer(line):
+            found.append(Link(page, line_no, match.group(1), "autolink"))
+    return found
+
+
+def url_problems(link: Link) -> list[ContentError]:
+    """Syntax of an absolute URL: scheme, host, nothing glued to it, no escapes left."""
+    where = (link.page.display, link.line)
+    url = link.target
+    scheme = url.split(":", 1)[0].lower()
+    if scheme not in SCHEMES:
+        return [ContentError(*where, f"URL '{url}': scheme '{scheme}:' is not allowed",
+                             "use http, https or mailto")]
+    problems = []
+    if re.search(r"\s", url):
+        problems.append(ContentError(*where, f"URL '{url}' contains whitespace",
+                                     "encode it as %20 or end the URL there"))
+    glued = re.search(r"[^\x00-\x7f].*$", url)
+    if glued:
+        problems.append(ContentError(*where, f"URL '{url}' has text glued to it: "
+                                     f"'{glued.group(0)}'", "end the URL before that text"))
+    if "\\" in url:
+        problems.append(ContentError(*where, f"URL '{url}' contains a Markdown escape",
+                                     "remove the backslash (\\_ is just _ in a URL)"))
+    if scheme in ("http", "https") and not urlsplit(url).hostname:
+        problems.append(ContentError(*where, f"URL '{url}' has no host"))
+    return problems
+
+
+def bare_url_problems(page: PageRecord) -> list[ContentError]:
+    problems = []
+    for line_no, line in _lines(page):
+        text = AUTOLINK.sub(" ", MD_LINK.sub(" ", line))
+        for match in BARE_URL.finditer(text):
+            problems.append(ContentError(page.display, line_no,
+                                         f"URL '{match.group(0)}' is not a link",
+                                         f"write it as <{match.group(0)}>"))
+    return problems
+
+
+def https_hosts(all_links: list[Link]) -> set[str]:
+    return {urlsplit(l.target).hostname for l in all_links
+            if l.target.lower().startswith("https://") and urlsplit(l.target).hostname}
+
+
+def http_warnings(all_links: list[Link]) -> list[ContentError]:
+    secure = https_hosts(all_links)
+    return [ContentError(l.page.display, l.line, f"URL '{l.target}' uses http:// but "
+                         f"{urlsplit(l.target).hostname} is linked over https elsewhere",
+                         "use https://")
+            for l in all_links if l.target.lower().startswith("http://")
+            and urlsplit(l.target).hostname in secure]
+
+
+def _url_map(corpus: Corpus, default: str) -> dict[str, PageRecord]:
+    return {"/" + page_url(p.rel, p.language, default): p for p in corpus.pages.values()}
+
+
+def cross_language_problems(link: Link, urls: dict[str, PageRecord], default: str,
+                            generated: set[str]) -> list[ContentError]:
+    """A relative URL (not a .md file) into the site: the page and its anchor must exist."""
+    target = link.target
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:|^#|^/|\.md(#|$)", target) or not target:
+        return []
+    path, _, anchor = target.partition("#")
+    base = "/" + page_url(link.page.rel, link.page.language, default)
+    resolved = posixpath.normpath(posixpath.join(base, unquote(path)))
+    resolved += "/" if not resolved.endswith("/") and "." not in resolved.rsplit("/", 1)[-1] \
+        else ""
+    if resolved in generated or "." in resolved.rsplit("/", 1)[-1]:
+        return []
+    page = urls.get(resolved)
+    if page is None:
+        return [ContentError(link.page.display, link.line, f"link '{target}' goes to "
+                             f"{resolved}, which is not a page of the site",
+                             "fix the path, or link the Markdown file (…/page.md)")]
+    if anchor and anchor not in page.ids and anchor not in _heading_slugs(page):
+        return [ContentError(link.page.display, link.line, f"link '{target}': "
+                             f"{page.display} has no unit or heading '#{anchor}'")]
+    return []
+
+
+def _heading_slugs(page: PageRecord) -> set[str]:
+    from pymdownx.slugs import slugify  # the toc slugify mkdocs.yml configures
+
+    slug = slugify(case="lower")
+    headings = re.findall(r"^#{1,6}\s+(.+?)\s*$", page.body, re.M)
+    return {slug(text.strip(), "-") for text in headings if not re.search(r"\{:?\s*#", text)}
+
+
+def check(corpus: Corpus, default: str, generated: set[str]) -> list[ContentError]:
+    """Every problem of every page, in file and line order."""
+    problems: list[ContentError] = []
+    all_links: list[Link] = []
+    urls = _url_map(corpus, default)
+    for page in corpus.pages.values():
+        problems += footnote_problems(page)
+        problems += bare_url_problems(page)
+        for link in links(page):
+            all_links.append(link)
+            if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", link.target):
+                problems += url_problems(link)
+            else:
+                problems += cross_language_problems(link, urls, default, generated)
+    problems += http_warnings([l for l in all_links if l.target.startswith("http")])
+    return sorted(problems, key=lambda p: (p.path, p.line or 0))

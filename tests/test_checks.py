@@ -1,0 +1,66 @@
+from pathlib import Path
+
+from policydocs import checks, corpus
+
+
+def write(docs: Path, rel: str, text: str) -> None:
+    path = docs / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def problems(tmp_path: Path, ja: str, en: str = "") -> list[str]:
+    docs = tmp_path / "docs"
+    write(docs, "ja/a.md", "---\ntitle: a\n---\n\n" + ja)
+    write(docs, "en/a.md", "---\ntitle: a\n---\n\n" + (en or "## One { #s-1 }\n\nText.\n{: #p-1 }\n"))
+    return [str(p) for p in checks.check(corpus.scan(docs), "ja", set())]
+
+
+def test_footnotes_defined_used_and_unique(tmp_path: Path) -> None:
+    assert problems(tmp_path, "本文[^1][^2]。\n\n[^1]: a\n[^1]: b\n[^3]: c\n") == [
+        "docs/ja/a.md:5: footnote reference [^2] has no definition; add a line '[^2]: …' at "
+        "the end of the page",
+        "docs/ja/a.md:8: footnote [^1] is defined twice (first on line 7); merge or renumber them",
+        "docs/ja/a.md:9: footnote [^3] is defined but never referenced; reference it with [^3] "
+        "or remove it"]
+
+
+def test_footnote_markers_in_code_are_not_references(tmp_path: Path) -> None:
+    assert problems(tmp_path, "Use `[^1]` like this.\n\n```\n[^2]\n```\n") == []
+
+
+def test_url_syntax(tmp_path: Path) -> None:
+    text = ("<http://www.soumu.go.jp/a.html別ウィンドウで開きます>\n"
+            "[x](https://a.example/menu\\_news/)\n"
+            "[y](ftp://a.example/f)\n"
+            "[z](https:///path)\n"
+            "see https://bare.example/page for more\n")
+    got = problems(tmp_path, text)
+    assert got == [
+        "docs/ja/a.md:5: URL 'http://www.soumu.go.jp/a.html別ウィンドウで開きます' has text glued "
+        "to it: '別ウィンドウで開きます'; end the URL before that text",
+        "docs/ja/a.md:6: URL 'https://a.example/menu\\_news/' contains a Markdown escape; remove "
+        "the backslash (\\_ is just _ in a URL)",
+        "docs/ja/a.md:7: URL 'ftp://a.example/f': scheme 'ftp:' is not allowed; use http, https "
+        "or mailto",
+        "docs/ja/a.md:8: URL 'https:///path' has no host",
+        "docs/ja/a.md:9: URL 'https://bare.example/page' is not a link; write it as "
+        "<https://bare.example/page>"]
+
+
+def test_http_where_the_host_serves_https(tmp_path: Path) -> None:
+    got = problems(tmp_path, "<http://www.soumu.go.jp/a.html> <http://only-http.example/>\n",
+                   "<https://www.soumu.go.jp/b.html>\n")
+    assert got == ["docs/ja/a.md:5: URL 'http://www.soumu.go.jp/a.html' uses http:// but "
+                   "www.soumu.go.jp is linked over https elsewhere; use https://"]
+
+
+def test_links_into_the_other_language_resolve_to_page_and_unit(tmp_path: Path) -> None:
+    got = problems(tmp_path, "[ok](../en/a/#p-1) [page](../en/a/) [heading](../en/a/#two)\n"
+                             "[gone](../en/b/) [anchor](../en/a/#p-9) [id](../en/a/#one)\n",
+                   "## One { #s-1 }\n\nText.\n{: #p-1 }\n\n## Two\n")
+    assert got == [
+        "docs/ja/a.md:6: link '../en/b/' goes to /en/b/, which is not a page of the site; fix "
+        "the path, or link the Markdown file (…/page.md)",
+        "docs/ja/a.md:6: link '../en/a/#p-9': docs/en/a.md has no unit or heading '#p-9'",
+        "docs/ja/a.md:6: link '../en/a/#one': docs/en/a.md has no unit or heading '#one'"]
