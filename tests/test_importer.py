@@ -95,7 +95,7 @@ def test_footnotes_have_clean_links(results) -> None:
     assert "\\_" not in en
     wp13 = page(results, "white-paper-2013-bilateral-policy-ja", "ja/white-papers/2013-bilateral-policy.md")
     assert "一致した[^10]。" in wp13 and "物聯網[^15]分野" in wp13
-    assert "[^14]: 日仏ICT政策協議(第16回)の結果:<http://www.soumu.go.jp/menu_news/s-news/01tsushin06_02000044.html>" in wp13
+    assert "[^14]: 日仏ICT政策協議(第16回)の結果:<https://www.soumu.go.jp/menu_news/s-news/01tsushin06_02000044.html>" in wp13
     assert "別ウィンドウ" not in wp13 and "ページトップへ戻る" not in wp13
 
 
