@@ -153,11 +153,13 @@ class Checker:
         host = urlsplit(url).hostname or ""
         if host not in self._hosts:
             self._hosts[host] = asyncio.Semaphore(self.config.per_host_limit)
-        return _Slot(self._global, self._hosts[host])
+        # Host first: a request waiting for its busy host must not hold a global place
+        # that a request to an idle host could use.
+        return _Slot(self._hosts[host], self._global)
 
 
 class _Slot:
-    """Holds a place under the global limit and under the URL's host limit."""
+    """Holds a place under the URL's host limit, then under the global limit."""
 
     def __init__(self, *semaphores: asyncio.Semaphore | None) -> None:
         self.semaphores = [s for s in semaphores if s is not None]
