@@ -10,7 +10,7 @@ from aiohttp import web
 
 from policydocs.linkcheck import report
 from policydocs.linkcheck.cache import Cache
-from policydocs.linkcheck.checker import Checker, retry_after
+from policydocs.linkcheck.checker import Checker, retry_after, run_coroutine
 from policydocs.linkcheck.config import LinkCheckConfig
 
 FAST = dict(timeout=0.5, retries=2, backoff=0.05, per_host_limit=4, global_limit=16)
@@ -99,7 +99,7 @@ def run(paths: list[str], cache: Cache | None = None, port: int = 0,
             await runner.cleanup()
         return {url.removeprefix(base): r for url, r in results.items()}, checker
 
-    results, checker = asyncio.run(go())
+    results, checker = run_coroutine(go())
     return results, server, checker
 
 

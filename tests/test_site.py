@@ -1,6 +1,7 @@
 """The real site, built once: URLs, languages, counterpart links, footnotes, unit ids."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -91,8 +92,20 @@ def test_notice_page_links_to_the_japanese_original(built_site: Path) -> None:
 
 def test_search_box_is_present_in_both_languages(built_site: Path) -> None:
     for url in ("", "en/"):
-        assert soup(built_site, url).select_one("input.md-search__input") is not None
-    assert (built_site / "search" / "search_index.json").exists()
+        box = soup(built_site, url).select_one(".site-search input.md-search__input")
+        assert box is not None and box.get("placeholder")
+    assert soup(built_site, "en/").select_one(".site-search input")["placeholder"] == "Search"
+    assert soup(built_site, "").select_one(".site-search input")["placeholder"] == "検索"
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"ja", "en"}
+    assert not (built_site / "search" / "search_index.json").exists()  # no unused lunr index
+
+
+def test_only_document_text_is_indexed(built_site: Path) -> None:
+    page = soup(built_site, PARTNERSHIP)
+    assert page.select_one("[data-pagefind-body]") is not None
+    assert soup(built_site, "glossary/").select_one("[data-pagefind-body]") is None
+    assert soup(built_site, "en/dialogues/japan-us-dde-14/").select_one("[data-pagefind-body]") is None
 
 
 def test_japanese_headings_keep_japanese_ids(built_site: Path) -> None:

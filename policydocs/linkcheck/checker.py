@@ -4,6 +4,7 @@ fallback where a server refuses HEAD, and redirects followed and recorded."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import email.utils
 import time
 from dataclasses import dataclass, field
@@ -42,6 +43,17 @@ def retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+def run_coroutine(coroutine):
+    """asyncio.run, also from a thread whose event loop is already running (a caller that
+    uses another async library): then in a worker thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 class Checker:
     def __init__(self, config: LinkCheckConfig, cache: Cache | None = None,
                  on_result: Callable[[Result], None] | None = None) -> None:
@@ -53,7 +65,7 @@ class Checker:
         self._global: asyncio.Semaphore | None = None
 
     def check(self, urls: list[str]) -> dict[str, Result]:
-        return asyncio.run(self.check_async(urls))
+        return run_coroutine(self.check_async(urls))
 
     async def check_async(self, urls: list[str]) -> dict[str, Result]:
         self._global = asyncio.Semaphore(self.config.global_limit)
