@@ -2,15 +2,15 @@
 Each problem is a warning with file:line, reported once per build, so --strict fails."""
 from __future__ import annotations
 
-from i18n_adapter import current_language
+from i18n_adapter import current_language, problem_logger
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from site_state import corpus
 
 from policydocs import checks
 
-log = get_plugin_logger("checks")
+log = problem_logger("checks")
 
 
 @event_priority(-120)  # after the hooks that add generated pages to this pass's files

@@ -3,16 +3,16 @@ glossary page in each language, and set the tooltips of each page (logic in
 policydocs.glossary and policydocs.abbrtips)."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, generated_pages, languages
+from i18n_adapter import current_language, generated_pages, languages, problem_logger
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from site_state import corpus, project_dir
 
 from policydocs import abbrtips, glossary
 
-log = get_plugin_logger("glossary")
+log = problem_logger("glossary")
 
 
 def _glossary(config: MkDocsConfig) -> glossary.Glossary:

@@ -1,7 +1,10 @@
 """MkDocs adapter: which language pass of mkdocs-static-i18n is running."""
 from __future__ import annotations
 
+import logging
+
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from policydocs.links import page_url
@@ -41,3 +44,11 @@ def generated_pages(config: MkDocsConfig, rel: str, contents: dict[str, str],
     for file in files.values():
         file.alternates = dict(files)
     return files
+
+
+def problem_logger(name: str) -> logging.Logger:
+    """A logger for content problems. Its own level is WARNING, so ``mkdocs build -q`` (which
+    raises the "mkdocs" logger to ERROR) cannot hide them from --strict's warning count."""
+    logger = get_plugin_logger(name)
+    logger.logger.setLevel(logging.WARNING)
+    return logger

@@ -2,17 +2,18 @@
 per-unit links. The logic lives in policydocs (corpus, parity, parallel, unitlinks)."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, generated_pages, languages
+from i18n_adapter import current_language, generated_pages, languages, problem_logger
 from site_state import corpus as site_corpus
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from policydocs import parallel, parity, unitlinks
 from policydocs.links import page_url, relative
 
-log = get_plugin_logger("parallel")
+log = problem_logger("parallel")
 
 
 def _parity(config: MkDocsConfig) -> parity.ParityResult:
@@ -25,6 +26,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = _parity(config)
     corpus = site_corpus(config)
     if language == default:  # the first pass of every build: report once per build
+        if corpus.unreadable:
+            # MkDocs would stop on these pages with a traceback: stop first, clearly.
+            raise PluginError("\n".join(str(p) for p in corpus.unreadable))
         for problem in corpus.problems + result.problems:
             log.warning(str(problem))
     langs = languages(config)
@@ -54,6 +58,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             tuple((uid, labels[other]) for uid, labels in sorted(pair.label_diffs.items())))
         page.meta["parallel_view"] = relative(here, page_url(parallel.view_rel(rel), language,
                                                              default))
+    if pair is not None and all(pair.pages.values()):
+        other = "en" if language == "ja" else "ja"
+        here = page_url(rel, language, default)
+        page.meta["counterpart_url"] = relative(here, page_url(rel, other, default))
     unitlinks.set_context(context)
     return markdown
 

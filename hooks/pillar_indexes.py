@@ -2,9 +2,9 @@
 in each language, and decorate tagged pages with badges (logic in policydocs.pillars)."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, generated_pages, languages
+from i18n_adapter import current_language, generated_pages, languages, problem_logger
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from site_state import corpus, project_dir
@@ -12,7 +12,7 @@ from site_state import corpus, project_dir
 from policydocs import pillarbadges, pillars
 from policydocs.links import page_url, relative
 
-log = get_plugin_logger("pillars")
+log = problem_logger("pillars")
 
 
 def _index(config: MkDocsConfig) -> pillars.PillarIndex:

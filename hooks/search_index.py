@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from i18n_adapter import current_language, languages
+from i18n_adapter import current_language, languages, problem_logger
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
 
 from policydocs.search import build_index
 
-log = get_plugin_logger("search")
+log = problem_logger("search")
 
 
 def on_post_build(config: MkDocsConfig) -> None:

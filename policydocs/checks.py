@@ -167,16 +167,52 @@ def _heading_slugs(page: PageRecord) -> set[str]:
     return {slug(text.strip(), "-") for text in headings if not re.search(r"\{:?\s*#", text)}
 
 
+# --- content policy: pages come from pull requests, and the site is public ---------------
+
+_RAW_TAG = re.compile(r"<\s*(script|iframe|object|embed)\b", re.I)
+_HANDLER = re.compile(r"<[a-zA-Z][^>]*\s(on[a-z]+)\s*=", re.I)
+_BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
+_ATTR_URL = re.compile(r"\b(?:href|src|action|formaction|srcset)\s*=\s*[\"']?\s*"
+                       r"(javascript|vbscript|data):", re.I)
+
+
+def policy_problems(page: PageRecord) -> list[ContentError]:
+    problems = []
+    for line_no, line in _lines(page):
+        for match in _RAW_TAG.finditer(line):
+            problems.append(ContentError(page.display, line_no, f"raw <{match.group(1).lower()}> "
+                                         "is not allowed in content pages",
+                                         "remove it; pages cannot run or embed code"))
+        for match in _HANDLER.finditer(line):
+            problems.append(ContentError(page.display, line_no, f"inline event handler "
+                                         f"'{match.group(1)}=' is not allowed", "remove it"))
+        for match in _ATTR_URL.finditer(line):
+            problems.append(ContentError(page.display, line_no, f"'{match.group(1).lower()}:' "
+                                         "URL is not allowed", "link to an http(s) page instead"))
+    for link in links(page):
+        scheme = _BAD_SCHEME.match(link.target)
+        if scheme:
+            problems.append(ContentError(page.display, link.line, f"'{scheme.group(1).lower()}:' "
+                                         "URL is not allowed", "link to an http(s) page instead"))
+    return problems
+
+
 def check(corpus: Corpus, default: str, generated: set[str]) -> list[ContentError]:
     """Every problem of every page, in file and line order."""
+    from .frontmatter import validate
+
     problems: list[ContentError] = []
     all_links: list[Link] = []
     urls = _url_map(corpus, default)
     for page in corpus.pages.values():
+        problems += validate(page)
+        problems += policy_problems(page)
         problems += footnote_problems(page)
         problems += bare_url_problems(page)
         for link in links(page):
             all_links.append(link)
+            if _BAD_SCHEME.match(link.target):
+                continue  # reported by the content policy
             if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", link.target):
                 problems += url_problems(link)
             else:

@@ -50,6 +50,7 @@ class Corpus:
     docs_dir: Path
     pages: dict[tuple[str, str], PageRecord] = field(default_factory=dict)
     problems: list[ContentError] = field(default_factory=list)
+    unreadable: list[ContentError] = field(default_factory=list)  # not UTF-8, broken YAML
     _derived: dict[str, Any] = field(default_factory=dict)
 
     def page(self, language: str, rel: str) -> PageRecord | None:
@@ -85,7 +86,7 @@ def scan(docs_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> Corpus:
         try:
             text = pagefile.read(path, display)
         except ContentError as exc:
-            corpus.problems.append(exc)
+            corpus.unreadable.append(exc)
             continue
         found, problems = units.scan(text.body, text.body_line, display)
         corpus.problems += problems
