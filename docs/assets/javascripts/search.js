@@ -21,7 +21,7 @@
   var both = box.querySelector(".site-search__both-input");
   var strings = JSON.parse(box.getAttribute("data-strings") || "{}");
   var config = JSON.parse(document.getElementById("__config").textContent);
-  var base = new URL(config.base + "/", location.href);
+  var base = new URL(config.base.replace(/\/?$/, "/"), location.href);  // "/" on 404 pages
   var pageLang = document.documentElement.lang;
   var otherLang = pageLang === "ja" ? "en" : "ja";
   var engine = null;
