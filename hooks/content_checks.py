@@ -6,7 +6,7 @@ from i18n_adapter import current_language, problem_logger
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from site_state import corpus
+from site_state import corpus, refresh
 
 from policydocs import checks
 
@@ -15,6 +15,7 @@ log = problem_logger("checks")
 
 @event_priority(-120)  # after the hooks that add generated pages to this pass's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    refresh(config)  # once per pass: is the corpus still current?
     language, default = current_language(config)
     if language != default:  # the first pass of every build: check once per build
         return files

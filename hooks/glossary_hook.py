@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from site_state import corpus, project_dir
+from site_state import corpus, project_dir, refresh
 
 from policydocs import abbrtips, glossary
 
@@ -23,6 +23,7 @@ def _glossary(config: MkDocsConfig) -> glossary.Glossary:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    refresh(config)  # once per pass: is the corpus still current?
     language, default = current_language(config)
     terms = _glossary(config)
     if language == default:  # report once per build

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from i18n_adapter import current_language, generated_pages, languages, problem_logger
 from site_state import corpus as site_corpus
+from site_state import refresh
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -23,8 +24,8 @@ def _parity(config: MkDocsConfig) -> parity.ParityResult:
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language, default = current_language(config)
+    corpus = refresh(config)  # once per pass: is the corpus still current?
     result = _parity(config)
-    corpus = site_corpus(config)
     if language == default:  # the first pass of every build: report once per build
         if corpus.unreadable:
             # MkDocs would stop on these pages with a traceback: stop first, clearly.

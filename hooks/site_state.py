@@ -1,4 +1,9 @@
-"""What the hooks of one build share: the corpus cache (one scan per build)."""
+"""What the hooks of one build share: the corpus cache (one scan per build).
+
+``refresh`` checks that the corpus is current (a stat of every page) and runs once per
+language pass, in ``on_files``; every later event of the pass uses ``corpus``, which does
+not look at the files again: checking per page would cost pages x pages stats.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,6 +20,11 @@ def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def corpus(config: MkDocsConfig) -> Corpus:
+def refresh(config: MkDocsConfig) -> Corpus:
     data = sorted((project_dir(config) / "data").glob("*.yml"))
     return CACHE.get(Path(config.docs_dir), languages(config), extra=tuple(data))
+
+
+def corpus(config: MkDocsConfig) -> Corpus:
+    """The corpus of this pass (refreshed by the first on_files of the pass)."""
+    return CACHE.corpus if CACHE.corpus is not None else refresh(config)

@@ -5,7 +5,11 @@ Both are Markdown, rendered by MkDocs like any page. Text taken from pages stays
 """
 from __future__ import annotations
 
+import functools
+import html
 import re
+
+import markdown
 
 from .links import md_link, page_url, relative
 from .parity import DocumentStatus, PairStatus, ParityResult
@@ -16,6 +20,7 @@ VIEW_DIR = "parallel"
 STATUS_PAGE = "status.md"
 LANG_NAMES = {"ja": "日本語", "en": "English"}
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_CONVERTER = markdown.Markdown(extensions=["attr_list"])
 
 TEXT = {
     "ja": {"view_title": "対訳表示", "only": "この言語のみ", "missing": "対応する箇所なし",
@@ -64,25 +69,25 @@ def _rows(pair: PairStatus) -> list[tuple[str, UnitRef | None, UnitRef | None]]:
 
 
 def render_view(pair: PairStatus, language: str, default: str) -> str:
-    """The side-by-side page of one page pair, for readers of ``language``."""
+    """The side-by-side page of one page pair, for readers of ``language``. The rows are
+    one block of HTML (cells converted once each, links as plain URLs), so MkDocs does not
+    parse and resolve thousands of small pieces again for every view."""
     t = TEXT[language]
-    here = view_rel(pair.rel)
     title = pair.pages[language].title
-    out = [f"---\ntitle: \"{t['view_title']}: {_yaml_text(title)}\"\nhide:\n  - toc\n"
-           "search:\n  exclude: true\n---",
-           f"# {t['view_title']}: {escape_inline(title)}",
-           '<div class="parallel" markdown>']
+    here = page_url(view_rel(pair.rel), language, default)
+    rows = []
     for unit_id, ja, en in _rows(pair):
         only = "ja" if en is None else "en" if ja is None else ""
         classes = "parallel-row" + (f" parallel-only-{only}" if only else "")
         if unit_id in pair.label_diffs:
             classes += " parallel-label-differs"
-        out.append(f'<div class="{classes}" id="{unit_id}" markdown>')
-        for lang, unit in (("ja", ja), ("en", en)):
-            out.append(_cell(pair.rel, lang, unit, here, language, default))
-        out.append("</div>")
-    out.append("</div>")
-    return "\n\n".join(out) + "\n"
+        cells = "".join(_cell(pair.rel, lang, unit, here, language, default)
+                        for lang, unit in (("ja", ja), ("en", en)))
+        rows.append(f'<div class="{classes}" id="{html.escape(unit_id)}">{cells}</div>')
+    front = (f"---\ntitle: \"{t['view_title']}: {_yaml_text(title)}\"\nhide:\n  - toc\n"
+             "search:\n  exclude: true\n---")
+    body = '<div class="parallel">\n' + "\n".join(rows) + "\n</div>"
+    return f"{front}\n\n# {t['view_title']}: {escape_inline(title)}\n\n{body}\n"
 
 
 def href(from_rel: str, to_rel: str, to_lang: str, reader: str, default: str) -> str:
@@ -97,13 +102,21 @@ def _cell(rel: str, lang: str, unit: UnitRef | None, here: str, reader: str,
           default: str) -> str:
     t = TEXT[reader]
     if unit is None:
-        return (f'<div class="parallel-cell parallel-empty" lang="{lang}" markdown>\n\n'
-                f"*{t['missing']}*\n\n</div>")
-    link = href(here, rel, lang, reader, default) + f"#{unit.id}"
-    only = f" · {t['only']}" if unit.lang_only else ""
-    ref = f"[{unit.id}]({link}){{: .parallel-ref hreflang={lang} }}{only}"
-    return (f'<div class="parallel-cell" lang="{lang}" markdown>\n\n{ref}\n\n'
-            f"{_cell_text(unit)}\n\n</div>")
+        return (f'<div class="parallel-cell parallel-empty" lang="{lang}">'
+                f"<p><em>{html.escape(t['missing'])}</em></p></div>")
+    link = relative(here, page_url(rel, lang, default)) + f"#{unit.id}"
+    only = f" · {html.escape(t['only'])}" if unit.lang_only else ""
+    ref = (f'<p><a class="parallel-ref" href="{html.escape(link)}" hreflang="{lang}">'
+           f"{html.escape(unit.id)}</a>{only}</p>")
+    return f'<div class="parallel-cell" lang="{lang}">{ref}{cell_html(_cell_text(unit))}</div>'
+
+
+@functools.lru_cache(maxsize=65536)
+def cell_html(markdown_text: str) -> str:
+    """A unit's Markdown as HTML (bold, links, escapes), converted once however often it
+    is shown."""
+    _CONVERTER.reset()
+    return _CONVERTER.convert(markdown_text)
 
 
 def _yaml_text(text: str) -> str:

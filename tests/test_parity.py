@@ -84,10 +84,10 @@ def test_side_by_side_rows_keep_reading_order_and_one_sided_units(tmp_path: Path
         ("s-1", True, True), ("p-1", True, True), ("p-1-x", True, False), ("p-1-y", False, True)]
     page = parallel.render_view(pair, "en", "ja")
     assert 'title: "Side by side: Doc"' in page
-    assert '<div class="parallel-row parallel-only-ja" id="p-1-x" markdown>' in page
-    assert "[p-1](../d.md#p-1){: .parallel-ref hreflang=en }" in page  # same language: .md link
-    assert "[p-1](../../../d/#p-1){: .parallel-ref hreflang=ja }" in page  # other: URL
-    assert "[^1]" not in page and "1\\. 一。" in page
+    assert '<div class="parallel-row parallel-only-ja" id="p-1-x">' in page
+    assert '<a class="parallel-ref" href="../../d/#p-1" hreflang="en">p-1</a>' in page
+    assert '<a class="parallel-ref" href="../../../d/#p-1" hreflang="ja">p-1</a>' in page
+    assert "[^1]" not in page and "<p>1. 一。</p>" in page
     ja_page = parallel.render_view(pair, "ja", "ja")
     assert "# 対訳表示: 文書 &lt;&amp;|&gt;" in ja_page
 
