@@ -3,7 +3,7 @@ glossary page in each language, and set the tooltips of each page (logic in
 policydocs.glossary and policydocs.abbrtips)."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, generated_pages, languages, problem_logger
+from i18n_adapter import current_language, generated_page, problem_logger
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -29,10 +29,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if language == default:  # report once per build
         for problem in terms.problems:
             log.warning(str(problem))
-    pages = generated_pages(config, glossary.PAGE, {
-        lang: glossary.render_page(terms, lang, default) for lang in languages(config)},
-        in_nav=True)
-    files.append(pages[language])
+    files.append(generated_page(config, glossary.PAGE,
+                                lambda lang: glossary.render_page(terms, lang, default), True))
     return files
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -26,10 +27,20 @@ def languages(config: MkDocsConfig) -> tuple[str, ...]:
     return tuple(lang.locale for lang in plugin.config.languages if lang.build)
 
 
-def generated_pages(config: MkDocsConfig, rel: str, contents: dict[str, str],
-                    in_nav: bool) -> dict[str, File]:
-    """Generated pages at ``rel`` in several languages, placed and cross-linked the way
-    mkdocs-static-i18n places the pages it found in docs/ (call after its on_files)."""
+def generated_page(config: MkDocsConfig, rel: str, render: Callable[[str], str],
+                   in_nav: bool) -> File:
+    """A page generated at ``rel`` for the language of this pass, placed and linked to its
+    other-language versions the way mkdocs-static-i18n places the pages it found in docs/
+    (call after its on_files). ``render(language)`` gives the Markdown; it is called for
+    this pass's language only."""
+    language, _ = current_language(config)
+    files = _generated_files(config, rel, {lang: render(lang) if lang == language else ""
+                                           for lang in languages(config)}, in_nav)
+    return files[language]
+
+
+def _generated_files(config: MkDocsConfig, rel: str, contents: dict[str, str],
+                     in_nav: bool) -> dict[str, File]:
     _, default = current_language(config)
     inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
     files = {}

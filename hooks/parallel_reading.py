@@ -2,7 +2,7 @@
 per-unit links. The logic lives in policydocs (corpus, parity, parallel, unitlinks)."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, generated_pages, languages, problem_logger
+from i18n_adapter import current_language, generated_page, problem_logger
 from site_state import corpus as site_corpus
 from site_state import refresh
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,16 +32,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError("\n".join(str(p) for p in corpus.unreadable))
         for problem in corpus.problems + result.problems:
             log.warning(str(problem))
-    langs = languages(config)
-    status = generated_pages(config, parallel.STATUS_PAGE, {
-        lang: parallel.render_status(result, lang, default) for lang in langs}, in_nav=True)
-    files.append(status[language])
+    files.append(generated_page(config, parallel.STATUS_PAGE,
+                                lambda lang: parallel.render_status(result, lang, default), True))
+    _rows.clear()
     for pair in result.pairs.values():
         if pair.comparable:
-            views = generated_pages(config, parallel.view_rel(pair.rel), {
-                lang: parallel.render_view(pair, lang, default) for lang in langs}, in_nav=False)
-            files.append(views[language])
+            view = generated_page(config, parallel.view_rel(pair.rel),
+                                  lambda lang, p=pair: parallel.view_page(p, lang), False)
+            _rows[view.src_uri] = (pair, language, default)
+            files.append(view)
     return files
+
+
+_rows: dict[str, tuple] = {}  # side-by-side pages of this pass -> what their rows show
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the prebuilt rows into a side-by-side page: they are HTML already, and going
+    through Markdown again would only re-parse them."""
+    job = _rows.get(page.file.src_uri)
+    if job is None:
+        return html
+    return html.replace(parallel.ROWS_PLACEHOLDER, parallel.render_rows(*job), 1)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -2,7 +2,7 @@
 in each language, and decorate tagged pages with badges (logic in policydocs.pillars)."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, generated_pages, languages, problem_logger
+from i18n_adapter import current_language, generated_page, problem_logger
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -32,15 +32,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for pillar in pillars.empty_pillars(index):
             log.warning(f"data/pillars.yml: pillar '{pillar.id}' has no entries: no page or "
                         "section is tagged with it")
-    langs = languages(config)
-    overview = generated_pages(config, f"{pillars.INDEX_DIR}/index.md", {
-        lang: pillars.render_overview(index, lang) for lang in langs}, in_nav=True)
-    files.append(overview[language])
+    files.append(generated_page(config, f"{pillars.INDEX_DIR}/index.md",
+                                lambda lang: pillars.render_overview(index, lang), True))
     for pillar in index.pillars:
-        pages = generated_pages(config, pillars.index_rel(pillar.id), {
-            lang: pillars.render_pillar(index, pillar, lang, default) for lang in langs},
-            in_nav=True)
-        files.append(pages[language])
+        files.append(generated_page(
+            config, pillars.index_rel(pillar.id),
+            lambda lang, p=pillar: pillars.render_pillar(index, p, lang, default), True))
     return files
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from i18n_adapter import languages
+from i18n_adapter import current_language, languages
 from mkdocs.config.defaults import MkDocsConfig
 
 from policydocs.corpus import Corpus, CorpusCache
@@ -20,7 +20,15 @@ def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+_checked: dict[str, tuple] = {"pass": ()}
+
+
 def refresh(config: MkDocsConfig) -> Corpus:
+    """Scan again if a page or data file changed; checked once per language pass."""
+    this_pass = (id(config), current_language(config)[0], id(config.plugins))
+    if CACHE.corpus is not None and _checked["pass"] == this_pass:
+        return CACHE.corpus
+    _checked["pass"] = this_pass
     data = sorted((project_dir(config) / "data").glob("*.yml"))
     return CACHE.get(Path(config.docs_dir), languages(config), extra=tuple(data))
 

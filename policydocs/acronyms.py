@@ -14,6 +14,7 @@ not in ``ITU-R``).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ _JA_PREFIXES = re.compile(r"^(?:(?:令和|平成|昭和)?[\d元]+年(?:度)?(?:[
 _SHAPE = re.compile(ACRONYM)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_acronym(token: str) -> bool:
     if not _SHAPE.fullmatch(token):
         return False
@@ -206,6 +208,7 @@ def _inside_brackets(line: str, at: int) -> bool:
     return depth > 0
 
 
+@functools.lru_cache(maxsize=65536)
 def looks_like_acronym_use(token: str) -> bool:
     """Stricter than ``is_acronym``, for reporting undefined acronyms: every hyphenated part
     is itself acronym-like (not Japan-UK or Cross-Border), and a leading digit only in the

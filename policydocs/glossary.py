@@ -15,7 +15,7 @@ from pathlib import Path
 from . import acronyms, yamlfile
 from .corpus import Corpus, PageRecord
 from .errors import ContentError
-from .links import md_link, page_url, relative
+from .links import generated_href
 from .render import escape_inline
 
 PAGE = "glossary.md"
@@ -238,9 +238,7 @@ def _render_term(term: Term, language: str, other: str, default: str,
 
 def _link(rel: str, lang: str, reader: str, default: str, anchor: str | None) -> str:
     frag = f"#{anchor}" if anchor else ""
-    if lang == reader:
-        return md_link(PAGE, rel) + frag
-    return relative(page_url(PAGE, reader, default), page_url(rel, lang, default)) + frag
+    return generated_href(PAGE, reader, rel, lang, default) + frag
 
 
 def _places(term: Term, reader: str, default: str) -> str:

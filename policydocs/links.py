@@ -28,3 +28,11 @@ def relative(from_url: str, to_url: str) -> str:
 def md_link(from_rel: str, to_rel: str) -> str:
     """Relative link between two Markdown pages of one language (MkDocs validates it)."""
     return posixpath.relpath(to_rel, posixpath.dirname(from_rel) or ".")
+
+
+def generated_href(from_rel: str, from_lang: str, to_rel: str, to_lang: str,
+                   default: str = "ja") -> str:
+    """A link from a generated page to any page: a relative URL. Generated lists hold
+    thousands of links; as .md links each would go through MkDocs' path resolution, and
+    they are built from the corpus scan, so they cannot point at a missing page."""
+    return relative(page_url(from_rel, from_lang, default), page_url(to_rel, to_lang, default))

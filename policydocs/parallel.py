@@ -11,7 +11,7 @@ import re
 
 import markdown
 
-from .links import md_link, page_url, relative
+from .links import generated_href, page_url, relative
 from .parity import DocumentStatus, PairStatus, ParityResult
 from .render import escape_inline
 from .units import UnitRef
@@ -68,12 +68,30 @@ def _rows(pair: PairStatus) -> list[tuple[str, UnitRef | None, UnitRef | None]]:
     return rows
 
 
-def render_view(pair: PairStatus, language: str, default: str) -> str:
-    """The side-by-side page of one page pair, for readers of ``language``. The rows are
-    one block of HTML (cells converted once each, links as plain URLs), so MkDocs does not
-    parse and resolve thousands of small pieces again for every view."""
+ROWS_PLACEHOLDER = "<p>PARALLEL-ROWS</p>"
+
+
+def view_page(pair: PairStatus, language: str) -> str:
+    """The Markdown of a side-by-side page: title and a placeholder for the rows, which
+    ``render_rows`` builds as HTML (the build puts them in after Markdown has run)."""
     t = TEXT[language]
     title = pair.pages[language].title
+    front = (f"---\ntitle: \"{t['view_title']}: {_yaml_text(title)}\"\nhide:\n"
+             "  - navigation\n  - toc\nsearch:\n  exclude: true\n---")
+    return (f"{front}\n\n# {t['view_title']}: {escape_inline(title)}\n\n"
+            f"{ROWS_PLACEHOLDER.removeprefix('<p>').removesuffix('</p>')}\n")
+
+
+def render_view(pair: PairStatus, language: str, default: str) -> str:
+    """The whole side-by-side page as Markdown with the rows inline (for tests and tools)."""
+    return view_page(pair, language).replace(
+        ROWS_PLACEHOLDER.removeprefix("<p>").removesuffix("</p>"),
+        render_rows(pair, language, default))
+
+
+def render_rows(pair: PairStatus, language: str, default: str) -> str:
+    """One row per unit, Japanese and English side by side, as one block of HTML: cells
+    converted once each, links as plain URLs to the units in the normal pages."""
     here = page_url(view_rel(pair.rel), language, default)
     rows = []
     for unit_id, ja, en in _rows(pair):
@@ -84,18 +102,11 @@ def render_view(pair: PairStatus, language: str, default: str) -> str:
         cells = "".join(_cell(pair.rel, lang, unit, here, language, default)
                         for lang, unit in (("ja", ja), ("en", en)))
         rows.append(f'<div class="{classes}" id="{html.escape(unit_id)}">{cells}</div>')
-    front = (f"---\ntitle: \"{t['view_title']}: {_yaml_text(title)}\"\nhide:\n  - toc\n"
-             "search:\n  exclude: true\n---")
-    body = '<div class="parallel">\n' + "\n".join(rows) + "\n</div>"
-    return f"{front}\n\n# {t['view_title']}: {escape_inline(title)}\n\n{body}\n"
+    return '<div class="parallel">\n' + "\n".join(rows) + "\n</div>"
 
 
 def href(from_rel: str, to_rel: str, to_lang: str, reader: str, default: str) -> str:
-    """A link from a generated page: a validated .md link within the reader's language,
-    a URL into the other language (whose pages are not part of this build pass)."""
-    if to_lang == reader:
-        return md_link(from_rel, to_rel)
-    return relative(page_url(from_rel, reader, default), page_url(to_rel, to_lang, default))
+    return generated_href(from_rel, reader, to_rel, to_lang, default)
 
 
 def _cell(rel: str, lang: str, unit: UnitRef | None, here: str, reader: str,
@@ -111,10 +122,16 @@ def _cell(rel: str, lang: str, unit: UnitRef | None, here: str, reader: str,
     return f'<div class="parallel-cell" lang="{lang}">{ref}{cell_html(_cell_text(unit))}</div>'
 
 
+_MARKUP = re.compile(r"[*_`<>\[\]!&|#~]|\\[^.]")
+
+
 @functools.lru_cache(maxsize=65536)
 def cell_html(markdown_text: str) -> str:
     """A unit's Markdown as HTML (bold, links, escapes), converted once however often it
-    is shown."""
+    is shown; plain text (most units) needs no Markdown parser."""
+    if not _MARKUP.search(markdown_text):
+        paragraphs = [p.strip().replace("\\.", ".") for p in markdown_text.split("\n\n")]
+        return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p)
     _CONVERTER.reset()
     return _CONVERTER.convert(markdown_text)
 

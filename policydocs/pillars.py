@@ -14,7 +14,7 @@ from pathlib import Path
 from . import yamlfile
 from .corpus import Corpus, PageRecord
 from .errors import ContentError
-from .links import md_link, page_url, relative
+from .links import generated_href, md_link
 from .render import escape_inline
 
 INDEX_DIR = "pillars"
@@ -210,11 +210,7 @@ def _entry_line(entry: Entry, here: str, language: str, default: str) -> str:
     lang, text = entry.text_in(language)
     text = escape_inline(_plain(text)).replace("|", "\\|")
     anchor = f"#{entry.unit_id}" if entry.unit_id else ""
-    if lang == language:
-        link = md_link(here, entry.rel) + anchor
-    else:
-        link = relative(page_url(here, language, default), page_url(entry.rel, lang, default)) \
-            + anchor
+    link = generated_href(here, language, entry.rel, lang, default) + anchor
     label = text if entry.unit_id else f"{text} ({t['whole']})"
     marker = f' <span class="only-ja">{t["only_ja"]}</span>' if lang != language else ""
     why = f" — {escape_inline(entry.why)}" if entry.why else ""

@@ -51,7 +51,7 @@ def test_glossary_page_escapes_and_links(tmp_path: Path) -> None:
     assert "**—** · *&lt;名前&gt; &amp; 会議*{: lang=\"ja\" }" not in page  # not split at & either
     assert "[A](#initial-a)" in page
     assert "Defined in: [文書 p-1](../../a/#p-1)" in page
-    assert "Used in: [Doc](a.md) (1) · [文書](../../a/) (日本語) (1)" in page
+    assert "Used in: [Doc](../a/) (1) · [文書](../../a/) (日本語) (1)" in page
 
 
 def render(text: str, titles: dict[str, str], skip_headings: bool = False) -> str:
