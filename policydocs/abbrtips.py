@@ -86,7 +86,7 @@ class AbbrTooltipsTreeprocessor(Treeprocessor):
 class AbbrTooltipsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         # After toc (5) so headings keep plain text in the table of contents, and before
-        # the per-unit links (4) and badges (3) so their labels are never tagged.
+        # the per-unit links (-1) and badges (-2) so their labels are never tagged.
         md.treeprocessors.register(AbbrTooltipsTreeprocessor(md), "abbr_tooltips", 4.5)
 
 

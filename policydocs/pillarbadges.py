@@ -64,7 +64,9 @@ class PillarBadgesTreeprocessor(Treeprocessor):
 
 class PillarBadgesExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
-        md.treeprocessors.register(PillarBadgesTreeprocessor(md), "pillar_badges", 3)
+        # After MkDocs' relative-path processor (0), like unitlinks: badge links are built
+        # from the registry and need no lookup.
+        md.treeprocessors.register(PillarBadgesTreeprocessor(md), "pillar_badges", -2)
 
 
 def makeExtension(**kwargs) -> PillarBadgesExtension:  # noqa: N802 - Markdown's API name

@@ -92,8 +92,9 @@ def _badge(context: UnitLinkContext) -> etree.Element:
 
 class UnitLinksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
-        # attr_list runs at 8 and toc at 5: run after both.
-        md.treeprocessors.register(UnitLinksTreeprocessor(md), "unit_links", 4)
+        # After attr_list (8), toc (5) and MkDocs' relative-path processor (0): these links
+        # are built right from the corpus, and MkDocs would look each one up again.
+        md.treeprocessors.register(UnitLinksTreeprocessor(md), "unit_links", -1)
 
 
 def makeExtension(**kwargs) -> UnitLinksExtension:  # noqa: N802 - Markdown's API name
