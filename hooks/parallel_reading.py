@@ -2,16 +2,18 @@
 per-unit links. The logic lives in policydocs (corpus, parity, parallel, unitlinks)."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, generated_page, problem_logger
+import os
+
+from i18n_adapter import current_language, generated_page, languages, problem_logger
 from site_state import corpus as site_corpus
-from site_state import refresh
+from site_state import project_dir, refresh
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from policydocs import parallel, parity, unitlinks
+from policydocs import parallel, parity, tmexport, translock, unitlinks
 from policydocs.links import page_url, relative
 
 log = problem_logger("parallel")
@@ -19,6 +21,15 @@ log = problem_logger("parallel")
 
 def _parity(config: MkDocsConfig) -> parity.ParityResult:
     return site_corpus(config).derived("parity", parity.compare)
+
+
+def _stale(config: MkDocsConfig) -> list[translock.Stale]:
+    return site_corpus(config).derived(
+        "stale", lambda c: translock.for_corpus(c, project_dir(config)))
+
+
+def _exports(config: MkDocsConfig) -> bool:
+    return bool(config.extra.get("export_translation_memory"))
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
@@ -32,14 +43,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError("\n".join(str(p) for p in corpus.unreadable))
         for problem in corpus.problems + result.problems:
             log.warning(str(problem))
-    files.append(generated_page(config, parallel.STATUS_PAGE,
-                                lambda lang: parallel.render_status(result, lang, default), True))
+        strict_stale = os.environ.get("STALE_UNITS") == "error"  # CI may require it
+        for unit in _stale(config):
+            (log.warning if strict_stale else log.info)(unit.message())
+    stale = translock.stale_ids(_stale(config))
+    if _exports(config):  # real files of the site, so the status page's links are checked
+        aligned = tmexport.pairs(result)
+        for name, render in (("aligned-units.tmx", tmexport.to_tmx),
+                             ("aligned-units.jsonl", tmexport.to_jsonl)):
+            files.append(File.generated(config, f"exports/{name}", content=render(aligned)))
+    files.append(generated_page(config, parallel.STATUS_PAGE, lambda lang: parallel.render_status(
+        result, lang, default, stale, _exports(config)), True))
     _rows.clear()
     for pair in result.pairs.values():
         if pair.comparable:
             view = generated_page(config, parallel.view_rel(pair.rel),
                                   lambda lang, p=pair: parallel.view_page(p, lang), False)
-            _rows[view.src_uri] = (pair, language, default)
+            _rows[view.src_uri] = (pair, language, default,
+                                   frozenset(stale.get(pair.rel, ())))
             files.append(view)
     return files
 
@@ -68,7 +89,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         context = unitlinks.UnitLinkContext(
             language, relative(here, page_url(rel, other, default)), frozenset(pair.aligned),
             frozenset(u.id for u in pair.lang_only.get(language, [])),
-            tuple((uid, labels[other]) for uid, labels in sorted(pair.label_diffs.items())))
+            tuple((uid, labels[other]) for uid, labels in sorted(pair.label_diffs.items())),
+            frozenset(translock.stale_ids(_stale(config)).get(rel, ())))
         page.meta["parallel_view"] = relative(here, page_url(parallel.view_rel(rel), language,
                                                              default))
     if pair is not None and all(pair.pages.values()):
@@ -82,3 +104,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     unitlinks.set_context(None)
     return output
+

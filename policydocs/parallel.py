@@ -11,7 +11,7 @@ import re
 
 import markdown
 
-from .links import generated_href, page_url, relative
+from .links import generated_href, md_link, page_url, relative
 from .parity import DocumentStatus, PairStatus, ParityResult
 from .render import escape_inline
 from .units import UnitRef
@@ -27,13 +27,16 @@ TEXT = {
            "open": "本文で開く", "status_title": "翻訳状況", "document": "文書",
            "coverage": "対応率", "missing_units": "対応のない単位", "none": "なし",
            "no_text": "本文なし", "orphans": "対応するページのないページ",
-           "side_by_side": "対訳表示", "state": {"official": "公式", "unofficial": "非公式訳",
+           "side_by_side": "対訳表示", "stale": "要確認", "exports": "対訳データ",
+           "stale_note": "この段落の英語は古くなっている可能性があります", "state": {"official": "公式", "unofficial": "非公式訳",
                                                  "none": "なし"}},
     "en": {"view_title": "Side by side", "only": "this language only", "missing": "no counterpart",
            "open": "open in the page", "status_title": "Translation status",
            "document": "Document", "coverage": "Aligned units", "missing_units":
            "Units without counterpart", "none": "none", "no_text": "no text",
            "orphans": "Pages without a counterpart page", "side_by_side": "side by side",
+           "stale": "To re-check", "exports": "Aligned texts",
+           "stale_note": "the English of this paragraph may be out of date",
            "state": {"official": "official", "unofficial": "unofficial", "none": "none"}},
 }
 
@@ -89,7 +92,8 @@ def render_view(pair: PairStatus, language: str, default: str) -> str:
         render_rows(pair, language, default))
 
 
-def render_rows(pair: PairStatus, language: str, default: str) -> str:
+def render_rows(pair: PairStatus, language: str, default: str,
+                stale: frozenset[str] = frozenset()) -> str:
     """One row per unit, Japanese and English side by side, as one block of HTML: cells
     converted once each, links as plain URLs to the units in the normal pages."""
     here = page_url(view_rel(pair.rel), language, default)
@@ -99,8 +103,12 @@ def render_rows(pair: PairStatus, language: str, default: str) -> str:
         classes = "parallel-row" + (f" parallel-only-{only}" if only else "")
         if unit_id in pair.label_diffs:
             classes += " parallel-label-differs"
-        cells = "".join(_cell(pair.rel, lang, unit, here, language, default)
-                        for lang, unit in (("ja", ja), ("en", en)))
+        note = ""
+        if unit_id in stale:
+            classes += " parallel-stale"
+            note = f'<p class="stale-note">{html.escape(TEXT[language]["stale_note"])}</p>'
+        cells = note + "".join(_cell(pair.rel, lang, unit, here, language, default)
+                               for lang, unit in (("ja", ja), ("en", en)))
         rows.append(f'<div class="{classes}" id="{html.escape(unit_id)}">{cells}</div>')
     return '<div class="parallel">\n' + "\n".join(rows) + "\n</div>"
 
@@ -140,20 +148,30 @@ def _yaml_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def render_status(result: ParityResult, language: str, default: str) -> str:
+EXPORTS = ("exports/aligned-units.tmx", "exports/aligned-units.jsonl")
+
+
+def render_status(result: ParityResult, language: str, default: str,
+                  stale: dict[str, set[str]] | None = None, exports: bool = False) -> str:
     t = TEXT[language]
     here = STATUS_PAGE
-    table = [f"| {t['document']} | 日本語 | English | {t['coverage']} | {t['missing_units']} |",
-             "|---|---|---|---:|---|"]
-    table += [_status_row(doc, language, here, default) for doc in result.documents]
+    stale = stale or {}
+    table = [f"| {t['document']} | 日本語 | English | {t['coverage']} | {t['stale']} | "
+             f"{t['missing_units']} |", "|---|---|---|---:|---:|---|"]
+    table += [_status_row(doc, language, here, default, stale) for doc in result.documents]
     out = [f"---\ntitle: {t['status_title']}\n---", f"# {t['status_title']}", "\n".join(table)]
+    if exports:  # links between source files: MkDocs checks them and writes the URLs
+        links = [f"[{name.rsplit('.', 1)[1].upper()}]({md_link(f'{language}/{here}', name)})"
+                 for name in EXPORTS]
+        out.append(f"{t['exports']}: " + " · ".join(links))
     if result.orphans:
         out.append(f"## {t['orphans']}")
         out.append("\n".join(f"- `{escape_inline(p.display)}`" for p in result.orphans))
     return "\n\n".join(out) + "\n"
 
 
-def _status_row(doc: DocumentStatus, language: str, here: str, default: str) -> str:
+def _status_row(doc: DocumentStatus, language: str, here: str, default: str,
+                stale: dict[str, set[str]]) -> str:
     t = TEXT[language]
     page = doc.page(language) or doc.page("ja") or doc.page("en")
     link_lang = language if doc.page(language) else page.language
@@ -171,7 +189,8 @@ def _status_row(doc: DocumentStatus, language: str, here: str, default: str) -> 
         gaps += f" · [{t['side_by_side']}]({view})"
     else:
         gaps = t["no_text"]
-    return f"| [{title}]({link}) | {states[0]} | {states[1]} | {coverage} | {gaps} |"
+    count = sum(len(stale.get(p.rel, ())) for p in doc.pairs)
+    return f"| [{title}]({link}) | {states[0]} | {states[1]} | {coverage} | {count} | {gaps} |"
 
 
 def _unit_link(pair: PairStatus, lang: str, unit: UnitRef, here: str, reader: str,

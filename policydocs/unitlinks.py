@@ -28,6 +28,7 @@ class UnitLinkContext:
     aligned: frozenset[str]
     lang_only: frozenset[str]
     other_labels: tuple[tuple[str, str], ...] = ()  # (id, label in the other language)
+    stale: frozenset[str] = frozenset()  # units whose two versions may no longer match
 
     @property
     def other(self) -> str:
@@ -54,6 +55,8 @@ class UnitLinksTreeprocessor(Treeprocessor):
                 label = dict(context.other_labels).get(unit_id)
                 if label is not None:
                     _append(element, _label_note(context, label))
+                if unit_id in context.stale:
+                    _append(element, _stale_note(context))
             elif unit_id in context.lang_only:
                 _append(element, _badge(context))
 
@@ -74,6 +77,16 @@ def _link(context: UnitLinkContext, unit_id: str) -> etree.Element:
     })
     link.text = LANG_NAMES[context.other]
     return link
+
+
+STALE_NOTES = {"ja": "この段落の英語は古くなっている可能性があります",
+               "en": "the English of this paragraph may be out of date"}
+
+
+def _stale_note(context: UnitLinkContext) -> etree.Element:
+    note = etree.Element("span", {"class": "stale-note", "data-pagefind-ignore": "all"})
+    note.text = STALE_NOTES[context.language]
+    return note
 
 
 def _label_note(context: UnitLinkContext, label: str) -> etree.Element:

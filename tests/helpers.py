@@ -32,3 +32,23 @@ def make_source(tmp_path: Path, text: str | bytes, **fields) -> Source:
                 date=dt.date(2024, 2, 27), url=None, counterpart=None, origin="A fixture.")
     base.update(fields)
     return Source(**base)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project (config, hooks, templates, data, pages, package) to change."""
+    import shutil
+    for name in ("mkdocs.yml", "hooks", "overrides", "data", "docs", "policydocs"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, target / name)
+    return target
+
+
+def build_project(project: Path, **env: str):
+    """A strict build of a project copy, in a fresh process."""
+    import os
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d",
+                           str(project / "site")], cwd=project, capture_output=True, text=True,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ.get("PATH", ""),
+                               "PYTHONPATH": str(project), **env})

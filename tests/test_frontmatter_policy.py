@@ -1,10 +1,7 @@
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, build_project, copy_project
 
 from policydocs import checks, corpus, frontmatter
 
@@ -78,17 +75,11 @@ def test_code_may_show_forbidden_markup(tmp_path: Path) -> None:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project to break on purpose."""
-    for name in ("mkdocs.yml", "hooks", "overrides", "data", "docs", "policydocs"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
-def build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d",
-                           str(project / "site")], cwd=project, capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
-                               "PYTHONPATH": str(project)})
+def build(project: Path):
+    return build_project(project)
 
 
 def test_broken_pages_fail_the_strict_build_with_file_and_line(project: Path) -> None:

@@ -1,0 +1,26 @@
+"""Export every aligned pair as TMX 1.4b and JSON Lines: ``python scripts/export_tm.py OUT``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from policydocs import corpus, parity, tmexport
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@click.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=ROOT / "docs")
+def main(out: Path, docs_dir: Path) -> None:
+    """Write OUT/aligned-units.tmx and OUT/aligned-units.jsonl."""
+    aligned = tmexport.pairs(parity.compare(corpus.scan(docs_dir)))
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "aligned-units.tmx").write_text(tmexport.to_tmx(aligned), encoding="utf-8")
+    (out / "aligned-units.jsonl").write_text(tmexport.to_jsonl(aligned), encoding="utf-8")
+    click.echo(f"{len(aligned)} aligned units written to {out}")
+
+
+if __name__ == "__main__":
+    main()

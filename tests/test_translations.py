@@ -1,0 +1,100 @@
+"""Stale-unit tracking and the aligned-corpus export."""
+from __future__ import annotations
+
+import difflib
+import json
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+from helpers import ROOT, build_project, copy_project
+
+from policydocs import corpus, parity, tmexport, translock
+
+PAGE = "partnerships/japan-uk-digital-partnership"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def edit(docs: Path, lang: str, old: str, new: str) -> None:
+    path = docs / lang / f"{PAGE}.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_editing_one_unit_makes_exactly_it_stale_and_confirming_clears_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    docs, lock_file = project / "docs", project / translock.LOCK
+    before = lock_file.read_text(encoding="utf-8")
+    assert translock.stale(parity.compare(corpus.scan(docs)), translock.read(lock_file)) == []
+    edit(docs, "ja", "8\\. COVID-19のパンデミックは", "8\\. 新型コロナウイルス感染症（COVID-19）のパンデミックは")
+    stale = translock.stale(parity.compare(corpus.scan(docs)), translock.read(lock_file))
+    assert [(s.unit_id, s.changed) for s in stale] == [("p-8", ("ja",))]
+    assert stale[0].message().startswith(
+        f"docs/ja/{PAGE}.md:57: unit 'p-8' changed in ja since its English was confirmed")
+    lock, changed = translock.confirm(parity.compare(corpus.scan(docs)), translock.read(lock_file),
+                                      f"{PAGE}.md#p-8")
+    translock.write(lock_file, lock)
+    assert changed == [f"{PAGE}.md#p-8"]
+    assert translock.stale(parity.compare(corpus.scan(docs)), translock.read(lock_file)) == []
+    diff = [line for line in difflib.unified_diff(before.splitlines(), lock_file.read_text(
+        encoding="utf-8").splitlines(), lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert len(diff) == 2 and all('"p-8"' in line for line in diff)  # one line out, one in
+
+
+def test_stale_unit_is_marked_for_readers_and_counted(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / "docs", "en", "8\\. The COVID-19 pandemic highlighted",
+         "8\\. The COVID-19 pandemic clearly highlighted")
+    done = build_project(project)
+    assert done.returncode == 0, done.stdout + done.stderr  # a warning only with the switch
+    from bs4 import BeautifulSoup
+    site = project / "site"
+    for url in (f"{PAGE}/", f"en/{PAGE}/"):
+        page = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert page.select_one("#p-8 .stale-note") is not None
+        assert len(page.select(".stale-note")) == 1
+    view = BeautifulSoup((site / "parallel" / PAGE / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert "parallel-stale" in view.select_one(".parallel-row#p-8")["class"]
+    status = BeautifulSoup((site / "en" / "status" / "index.html").read_text(encoding="utf-8"),
+                           "html.parser")
+    row = next(r for r in status.select("tr") if "Japan-UK" in r.get_text())
+    assert [c.get_text(strip=True) for c in row.select("td")][4] == "1"
+    strict = build_project(project, STALE_UNITS="error")
+    assert strict.returncode == 1 and "unit 'p-8' changed in en since its Japanese was confirmed" in \
+        strict.stdout + strict.stderr
+
+
+def test_export_has_every_aligned_unit_and_parses(tmp_path: Path) -> None:
+    aligned = tmexport.pairs(parity.compare(corpus.scan(ROOT / "docs")))
+    xml = tmexport.to_tmx(aligned)
+    root = etree.fromstring(xml.split("\n", 2)[2])
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header = root.find("header")
+    for attr in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang",
+                 "datatype"):
+        assert header.get(attr), attr
+    units = root.findall("body/tu")
+    ids = [tu.find("prop[@type='x-unit']").text for tu in units]
+    pair = parity.compare(corpus.scan(ROOT / "docs")).pairs[f"{PAGE}.md"]
+    assert ids == pair.aligned and len(ids) == 119
+    p2 = units[ids.index("p-2")]
+    assert [tuv.get(XML_LANG) for tuv in p2.findall("tuv")] == ["ja", "en"]
+    segs = {tuv.get(XML_LANG): tuv.find("seg").text for tuv in p2.findall("tuv")}
+    assert segs["en"].startswith("2. This bilateral partnership") and "[^" not in segs["en"]
+    assert "**" not in "".join(tu.find("tuv/seg").text for tu in units)
+    urls = [p.text for p in p2.findall("prop[@type='x-footnote-url']")]
+    assert "https://www.mofa.go.jp/mofaj/files/000436826.pdf" in urls and len(urls) == 8
+    lines = tmexport.to_jsonl(aligned).splitlines()
+    assert len(lines) == 119 and json.loads(lines[0])["unit"] == "s-1"
+
+
+def test_built_site_links_the_exports(built_site: Path) -> None:
+    from bs4 import BeautifulSoup
+    page = BeautifulSoup((built_site / "status" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    hrefs = [a["href"] for a in page.select("article a") if "exports/" in a["href"]]
+    assert hrefs == ["../exports/aligned-units.tmx", "../exports/aligned-units.jsonl"]
+    en = BeautifulSoup((built_site / "en" / "status" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a["href"] for a in en.select("article a") if "exports/" in a["href"]][0] == "../../exports/aligned-units.tmx"
+    assert (built_site / "exports" / "aligned-units.tmx").stat().st_size > 50_000
