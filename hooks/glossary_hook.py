@@ -3,7 +3,7 @@ glossary page in each language, and set the tooltips of each page (logic in
 policydocs.glossary and policydocs.abbrtips)."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, generated_page, problem_logger
+from i18n_adapter import current_language, generated_page, problem_logger, report_once
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -26,9 +26,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     refresh(config)  # once per pass: is the corpus still current?
     language, default = current_language(config)
     terms = _glossary(config)
-    if language == default:  # report once per build
-        for problem in terms.problems:
-            log.warning(str(problem))
+    report_once(config, log, terms.problems)
     files.append(generated_page(config, glossary.PAGE,
                                 lambda lang: glossary.render_page(terms, lang, default), True))
     return files

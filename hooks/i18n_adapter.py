@@ -63,3 +63,11 @@ def problem_logger(name: str) -> logging.Logger:
     logger = get_plugin_logger(name)
     logger.logger.setLevel(logging.WARNING)
     return logger
+
+
+def report_once(config: MkDocsConfig, logger: logging.Logger, problems) -> None:
+    """Log problems in the first language pass only: every pass sees the same corpus."""
+    language, default = current_language(config)
+    if language == default:
+        for problem in problems:
+            logger.warning(str(problem))

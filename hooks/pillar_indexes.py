@@ -2,7 +2,7 @@
 in each language, and decorate tagged pages with badges (logic in policydocs.pillars)."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, generated_page, problem_logger
+from i18n_adapter import current_language, generated_page, problem_logger, report_once
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -26,12 +26,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     refresh(config)  # once per pass: is the corpus still current?
     language, default = current_language(config)
     index = _index(config)
-    if language == default:  # report once per build
-        for problem in index.problems:
-            log.warning(str(problem))
-        for pillar in pillars.empty_pillars(index):
-            log.warning(f"data/pillars.yml: pillar '{pillar.id}' has no entries: no page or "
-                        "section is tagged with it")
+    report_once(config, log, index.problems + [
+        f"data/pillars.yml: pillar '{p.id}' has no entries: no page or section is tagged with it"
+        for p in pillars.empty_pillars(index)])
     files.append(generated_page(config, f"{pillars.INDEX_DIR}/index.md",
                                 lambda lang: pillars.render_overview(index, lang), True))
     for pillar in index.pillars:
