@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from i18n_adapter import current_language, generated_page, languages, problem_logger
+from i18n_adapter import current_language, generated_page, problem_logger
 from site_state import corpus as site_corpus
 from site_state import project_dir, refresh
 from mkdocs.config.defaults import MkDocsConfig

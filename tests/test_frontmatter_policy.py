@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, build_project, copy_project
+from helpers import build_project, copy_project
 
 from policydocs import checks, corpus, frontmatter
 

@@ -27,7 +27,7 @@ def test_undefined_and_conflicting_acronyms_are_reported_once_with_places(tmp_pa
     result = small(tmp_path, "甲乙会議（ABC）で。\n\n丙丁会議（ABC）で。ABCとDEFとDEFとACME。\n",
                    "`CODE` and https://x.example/QQQ are not text.\n")
     assert [str(p) for p in result.problems] == [
-        f"docs/ja/a.md:7: acronym 'ABC' is defined as '丙丁会議' here but as '甲乙会議' at "
+        "docs/ja/a.md:7: acronym 'ABC' is defined as '丙丁会議' here but as '甲乙会議' at "
         "docs/ja/a.md:5; settle it in data/glossary.yml",
         "docs/ja/a.md:7: acronym 'DEF' is used but defined nowhere; add it to "
         "data/glossary.yml (terms or exclude)"]

@@ -1,5 +1,4 @@
 """The README's two commands are the real entry points, and CI runs the same test command."""
-from pathlib import Path
 
 from helpers import ROOT
 
