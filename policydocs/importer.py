@@ -43,7 +43,9 @@ def convert(source: Source, rules: list[Rule], https_hosts: frozenset[str] = fro
                           language=source.language, path=str(source.file),
                           options=source.options)
     pages = render.document_pages(doc, notes.notes, source)
-    if source.counterpart is None:
+    if source.counterpart is None and not source.options.get("translated"):
+        # No text in the other language: a page that says so. Once a translation exists
+        # (import option "translated"), those pages belong to the translators.
         pages += render.notice_pages(pages, source)
     pages = [render.Page(p.path, upgrade_http(p.text, https_hosts)) for p in pages]
     return ImportResult(source, pages, dropped, notes.warnings)

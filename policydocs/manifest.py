@@ -13,7 +13,7 @@ from .errors import ContentError
 LANGUAGES = ("ja", "en")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$")
-_IMPORT_OPTIONS = {"split", "signatures", "headings", "pillars"}
+_IMPORT_OPTIONS = {"split", "signatures", "headings", "pillars", "translated"}
 
 
 @dataclass(frozen=True)

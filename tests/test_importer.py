@@ -110,12 +110,16 @@ def test_long_source_is_split_by_top_level_section(results) -> None:
 
 
 def test_japanese_only_sources_get_an_english_notice_page(results) -> None:
-    en = page(results, "japan-us-dde-14-ja", "en/dialogues/japan-us-dde-14.md")
+    en = page(results, "white-paper-2013-bilateral-policy-ja", "en/white-papers/2013-bilateral-policy.md")
     assert "translation: none" in en
-    assert "# Results of the 14th Japan-US Dialogue on the Digital Economy" in en
-    assert "[Japanese original](../../../dialogues/japan-us-dde-14/)" in en
-    ja = page(results, "japan-us-dde-14-ja", "ja/dialogues/japan-us-dde-14.md")
+    assert "# White Paper on Information and Communications 2013: International Policy" in en
+    assert "[Japanese original](../../../white-papers/2013-bilateral-policy/)" in en
+    ja = page(results, "white-paper-2013-bilateral-policy-ja", "ja/white-papers/2013-bilateral-policy.md")
     assert "translation: official" in ja and "counterpart: false" in ja
+
+
+def test_translated_source_leaves_its_english_pages_to_the_translators(results) -> None:
+    assert [p.path for p in results["japan-us-dde-14-ja"].pages] == ["ja/dialogues/japan-us-dde-14.md"]
 
 
 # --- safety rules -----------------------------------------------------------------------

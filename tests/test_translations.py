@@ -74,10 +74,13 @@ def test_export_has_every_aligned_unit_and_parses(tmp_path: Path) -> None:
     for attr in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang",
                  "datatype"):
         assert header.get(attr), attr
-    units = root.findall("body/tu")
+    result = parity.compare(corpus.scan(ROOT / "docs"))
+    assert len(root.findall("body/tu")) == sum(len(p.aligned) for p in result.pairs.values())
+    units = [tu for tu in root.findall("body/tu") if tu.get("tuid").startswith(f"{PAGE}.md#")]
     ids = [tu.find("prop[@type='x-unit']").text for tu in units]
-    pair = parity.compare(corpus.scan(ROOT / "docs")).pairs[f"{PAGE}.md"]
-    assert ids == pair.aligned and len(ids) == 119
+    assert ids == result.pairs[f"{PAGE}.md"].aligned and len(ids) == 119
+    dde = [tu for tu in root.findall("body/tu") if tu.get("tuid").startswith("dialogues/")]
+    assert {p.text for tu in dde for p in tu.findall("prop[@type='x-translation']")} == {"unofficial"}
     p2 = units[ids.index("p-2")]
     assert [tuv.get(XML_LANG) for tuv in p2.findall("tuv")] == ["ja", "en"]
     segs = {tuv.get(XML_LANG): tuv.find("seg").text for tuv in p2.findall("tuv")}
@@ -86,7 +89,7 @@ def test_export_has_every_aligned_unit_and_parses(tmp_path: Path) -> None:
     urls = [p.text for p in p2.findall("prop[@type='x-footnote-url']")]
     assert "https://www.mofa.go.jp/mofaj/files/000436826.pdf" in urls and len(urls) == 8
     lines = tmexport.to_jsonl(aligned).splitlines()
-    assert len(lines) == 119 and json.loads(lines[0])["unit"] == "s-1"
+    assert len(lines) == len(aligned) and json.loads(lines[0])["unit"] == "intro-p1"
 
 
 def test_built_site_links_the_exports(built_site: Path) -> None:
@@ -98,3 +101,46 @@ def test_built_site_links_the_exports(built_site: Path) -> None:
     en = BeautifulSoup((built_site / "en" / "status" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [a["href"] for a in en.select("article a") if "exports/" in a["href"]][0] == "../../exports/aligned-units.tmx"
     assert (built_site / "exports" / "aligned-units.tmx").stat().st_size > 50_000
+
+
+# --- unofficial translations ------------------------------------------------------------
+
+TRANSLATED = ["dialogues/japan-us-dde-14.md"]
+
+
+def test_translated_documents_have_full_parity() -> None:
+    result = parity.compare(corpus.scan(ROOT / "docs"))
+    for rel in TRANSLATED:
+        pair = result.pairs[rel]
+        assert pair.comparable and pair.coverage == 100.0
+        assert pair.pages["en"].translation == "unofficial"
+        assert not any(pair.unmatched.values())
+
+
+def test_every_japanese_url_is_on_the_english_side() -> None:
+    from policydocs.urls import find_urls
+    scanned = corpus.scan(ROOT / "docs")
+    for rel in TRANSLATED:
+        ja, en = scanned.page("ja", rel), scanned.page("en", rel)
+        assert set(find_urls(ja.body)) <= set(find_urls(en.body)), rel
+        assert find_urls(ja.body)
+
+
+def test_banner_on_every_unofficial_page_and_no_official_one(built_site: Path) -> None:
+    from bs4 import BeautifulSoup
+    scanned = corpus.scan(ROOT / "docs")
+    checked = 0
+    for (lang, rel), page in scanned.pages.items():
+        if not page.document:
+            continue
+        url = ("" if lang == "ja" else "en/") + rel.removesuffix(".md").removesuffix("index") \
+            + ("" if rel.endswith("index.md") else "/")
+        html = BeautifulSoup((built_site / url / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        banner = html.select_one(".translation-banner")
+        assert (banner is not None) == (page.translation == "unofficial"), url
+        if banner is not None:
+            link = banner.select_one("a[hreflang=ja]")
+            assert link is not None and "Read the Japanese original" in banner.get_text()
+        checked += 1
+    assert checked == 12
