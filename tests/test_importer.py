@@ -110,16 +110,21 @@ def test_long_source_is_split_by_top_level_section(results) -> None:
 
 
 def test_japanese_only_sources_get_an_english_notice_page(results) -> None:
-    en = page(results, "white-paper-2013-bilateral-policy-ja", "en/white-papers/2013-bilateral-policy.md")
+    source = "white-paper-2020-ict-international-strategy-ja"
+    base = "white-papers/2020-ict-international-strategy"
+    en = page(results, source, f"en/{base}/index.md")
     assert "translation: none" in en
-    assert "# White Paper on Information and Communications 2013: International Policy" in en
-    assert "[Japanese original](../../../white-papers/2013-bilateral-policy/)" in en
-    ja = page(results, "white-paper-2013-bilateral-policy-ja", "ja/white-papers/2013-bilateral-policy.md")
+    assert "# White Paper on Information and Communications 2020, Section 8" in en
+    assert f"[Japanese original](../../../{base}/)" in en
+    assert f"[Japanese original](../../../../{base}/part-1/)" in page(results, source, f"en/{base}/part-1.md")
+    ja = page(results, source, f"ja/{base}/index.md")
     assert "translation: official" in ja and "counterpart: false" in ja
 
 
 def test_translated_source_leaves_its_english_pages_to_the_translators(results) -> None:
     assert [p.path for p in results["japan-us-dde-14-ja"].pages] == ["ja/dialogues/japan-us-dde-14.md"]
+    assert [p.path for p in results["white-paper-2013-bilateral-policy-ja"].pages] == [
+        "ja/white-papers/2013-bilateral-policy.md"]
 
 
 # --- safety rules -----------------------------------------------------------------------

@@ -82,11 +82,11 @@ def test_footnotes_render_with_the_right_links(built_site: Path) -> None:
 
 
 def test_notice_page_links_to_the_japanese_original(built_site: Path) -> None:
-    url = "en/white-papers/2013-bilateral-policy/"
+    url = "en/white-papers/2020-ict-international-strategy/"
     page = soup(built_site, url)
     assert page.select_one("h1").get_text(strip=True).startswith("White Paper on Information")
     link = page.select_one(".admonition a")
-    assert urljoin(f"/{url}", link["href"]) == "/white-papers/2013-bilateral-policy/"
+    assert urljoin(f"/{url}", link["href"]) == "/white-papers/2020-ict-international-strategy/"
     assert "No English text yet" in page.select_one(".admonition-title").get_text()
 
 
@@ -105,7 +105,8 @@ def test_only_document_text_is_indexed(built_site: Path) -> None:
     page = soup(built_site, PARTNERSHIP)
     assert page.select_one("[data-pagefind-body]") is not None
     assert soup(built_site, "glossary/").select_one("[data-pagefind-body]") is None
-    assert soup(built_site, "en/white-papers/2013-bilateral-policy/").select_one("[data-pagefind-body]") is None
+    assert soup(built_site, "en/white-papers/2020-ict-international-strategy/part-1/").select_one(
+        "[data-pagefind-body]") is None
     assert soup(built_site, "en/dialogues/japan-us-dde-14/").select_one("[data-pagefind-body]") is not None
 
 
@@ -191,14 +192,16 @@ def test_document_page_links_to_its_side_by_side_view(built_site: Path) -> None:
         view = urljoin(f"/{url}", href)
         assert view == f"/{'en/' if url.startswith('en/') else ''}parallel/{PARTNERSHIP}"
         assert (built_site / view.strip("/") / "index.html").exists()
-    assert soup(built_site, "white-papers/2013-bilateral-policy/").select_one(".doc-tools") is None
-    assert not (built_site / "parallel" / "white-papers").exists()
+    untranslated = "white-papers/2020-ict-international-strategy"
+    assert soup(built_site, f"{untranslated}/part-1/").select_one(".doc-tools") is None
+    assert not (built_site / "parallel" / untranslated).exists()
 
 
 @pytest.mark.parametrize("url, expected", [
     ("status/", {"日英デジタル・パートナーシップ": ["公式", "公式", "100%"],
                  "デジタルエコノミーに関する日米対話(第14回会合)の結果": ["公式", "非公式訳", "100%"],
-                 "情報通信白書 平成25年版 二国間関係における国際政策の展開": ["公式", "なし", "0%"]}),
+                 "情報通信白書 平成25年版 二国間関係における国際政策の展開": ["公式", "非公式訳", "100%"],
+                 "情報通信白書 令和2年版 第8節 ICT国際戦略の推進": ["公式", "なし", "0%"]}),
     ("en/status/", {"Japan-UK Digital Partnership": ["official", "official", "100%"],
                     "Results of the 14th Japan-US Dialogue on the Digital Economy":
                         ["official", "unofficial", "100%"]}),
@@ -229,11 +232,12 @@ def test_pillar_index_lists_the_japan_uk_section_in_both_languages(built_site: P
 
 def test_english_index_marks_passages_that_exist_only_in_japanese(built_site: Path) -> None:
     page = soup(built_site, "en/pillars/data/")
-    trade = next(li for li in page.select("article li")
-                 if "2013-bilateral-policy/#s-1-2" in li.a["href"])
-    assert trade.select_one(".only-ja").get_text() == "Japanese only"
-    assert trade.a["lang"] == "ja" and "日米ICTサービス通商原則" in trade.a.get_text()
-    assert urljoin("/en/pillars/data/", trade.a["href"]) == "/white-papers/2013-bilateral-policy/#s-1-2"
+    g20 = next(li for li in page.select("article li")
+               if "2020-ict-international-strategy/part-2/#s-2-1-1" in li.a["href"])
+    assert g20.select_one(".only-ja").get_text() == "Japanese only"
+    assert g20.a["lang"] == "ja" and "G7・G20" in g20.a.get_text()
+    assert urljoin("/en/pillars/data/", g20.a["href"]) == \
+        "/white-papers/2020-ict-international-strategy/part-2/#s-2-1-1"
     cbpr = next(li for li in page.select("article li") if "japan-us-dde-14/#s-1-5" in li.a["href"])
     assert cbpr.select_one(".only-ja") is None and "Cross-Border Privacy Rules" in cbpr.get_text()
     assert soup(built_site, "pillars/data/").select(".only-ja") == []
