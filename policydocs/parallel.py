@@ -11,6 +11,7 @@ import re
 
 import markdown
 
+from .footnotes import MD_REF
 from .links import generated_href, md_link, page_url, relative
 from .parity import DocumentStatus, PairStatus, ParityResult
 from .render import escape_inline
@@ -19,7 +20,6 @@ from .units import UnitRef
 VIEW_DIR = "parallel"
 STATUS_PAGE = "status.md"
 LANG_NAMES = {"ja": "日本語", "en": "English"}
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _CONVERTER = markdown.Markdown(extensions=["attr_list"])
 
 TEXT = {
@@ -46,7 +46,7 @@ def view_rel(rel: str) -> str:
 
 
 def _cell_text(unit: UnitRef) -> str:
-    text = _FOOTNOTE_REF.sub("", unit.text)
+    text = MD_REF.sub("", unit.text)
     if unit.kind == "heading":
         return f"**{text}**"
     return text

@@ -12,13 +12,13 @@ import xml.etree.ElementTree as etree
 from dataclasses import asdict, dataclass, field
 
 from .corpus import PageRecord
+from .footnotes import MD_REF
 from .parity import ParityResult
 from .translock import plain_text
 from .urls import find_urls
 
 TMX_DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 _DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s?(.*)$")
-_REF = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 @dataclass
@@ -57,7 +57,7 @@ def pairs(parity: ParityResult) -> list[AlignedPair]:
         notes = {lang: footnotes(pair.pages[lang]) for lang in ("ja", "en")}
         for unit_id in pair.aligned:
             units = {"ja": ja.ids[unit_id], "en": en.ids[unit_id]}
-            labels = [m.group(1) for lang in ("ja", "en") for m in _REF.finditer(units[lang].text)]
+            labels = [m.group(1) for lang in ("ja", "en") for m in MD_REF.finditer(units[lang].text)]
             urls = list(dict.fromkeys(u for lang in ("ja", "en") for label in labels
                                       for u in notes[lang].get(label, [])))
             out.append(AlignedPair(ja.document or rel, rel, unit_id,

@@ -15,19 +15,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Corpus
+from .footnotes import MD_REF
 from .errors import ContentError
 from .parity import ParityResult
 from .units import UnitRef
 
 LOCK = Path("data") / "translation.lock.json"
-_FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def plain_text(unit: UnitRef) -> str:
     """A unit's text as a reader sees it: no Markdown, no footnote markers."""
-    text = _FOOTNOTE.sub("", unit.text)
+    text = MD_REF.sub("", unit.text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = text.replace("**", "").replace("__", "")
