@@ -303,9 +303,6 @@ class Outline:
         self.stack.append((piece.marker, level, piece.number))
         return level
 
-    def reset(self, level: int) -> None:
-        self.stack = [e for e in self.stack if e[1] < level]
-
     def make_id(self, level: int) -> str:
         self.counters[level] += 1
         for deeper in range(level + 1, len(self.counters)):
