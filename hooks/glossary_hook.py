@@ -34,9 +34,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language, _ = current_language(config)
-    terms = _glossary(config)
-    titles = tuple((t.acronym, t.title(language)) for t in terms.terms.values()
-                   if t.title(language))
+    titles = corpus(config).derived(f"glossary-titles-{language}", lambda c: tuple(
+        (t.acronym, t.title(language)) for t in _glossary(config).terms.values()
+        if t.title(language)))  # once per language, not per page
     rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
     abbrtips.set_context(abbrtips.AbbrContext(titles, skip_headings=rel == glossary.PAGE))
     return markdown

@@ -28,6 +28,10 @@ def _stale(config: MkDocsConfig) -> list[translock.Stale]:
         "stale", lambda c: translock.for_corpus(c, project_dir(config)))
 
 
+def _stale_ids(config: MkDocsConfig) -> dict[str, set[str]]:
+    return site_corpus(config).derived("stale-ids", lambda c: translock.stale_ids(_stale(config)))
+
+
 def _exports(config: MkDocsConfig) -> bool:
     return bool(config.extra.get("export_translation_memory"))
 
@@ -46,7 +50,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         strict_stale = os.environ.get("STALE_UNITS") == "error"  # CI may require it
         for unit in _stale(config):
             (log.warning if strict_stale else log.info)(unit.message())
-    stale = translock.stale_ids(_stale(config))
+    stale = _stale_ids(config)
     if _exports(config):  # real files of the site, so the status page's links are checked
         aligned = tmexport.pairs(result)
         for name, render in (("aligned-units.tmx", tmexport.to_tmx),
@@ -90,7 +94,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             language, relative(here, page_url(rel, other, default)), frozenset(pair.aligned),
             frozenset(u.id for u in pair.lang_only.get(language, [])),
             tuple((uid, labels[other]) for uid, labels in sorted(pair.label_diffs.items())),
-            frozenset(translock.stale_ids(_stale(config)).get(rel, ())))
+            frozenset(_stale_ids(config).get(rel, ())))
         page.meta["parallel_view"] = relative(here, page_url(parallel.view_rel(rel), language,
                                                              default))
     if pair is not None and all(pair.pages.values()):
