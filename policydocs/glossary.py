@@ -133,6 +133,7 @@ def build(corpus: Corpus, curated: CuratedFile) -> Glossary:
                     first_use.setdefault(token, Place(page, line_no, None))
     for acronym, entry in curated.terms.items():
         terms.setdefault(acronym, Term(acronym))
+    _fold_plurals(terms)
     problems = _settle(terms, curated)
     for page in pages:
         for _, text in text_lines(page):
@@ -140,13 +141,31 @@ def build(corpus: Corpus, curated: CuratedFile) -> Glossary:
                 key = (page.language, page.rel)
                 terms[acronym].uses[key] = terms[acronym].uses.get(key, 0) + 1
     for token, place in sorted(first_use.items(), key=lambda kv: (kv[1].where, kv[0])):
-        if token not in terms and token not in curated.exclude:
+        if not _known(token, terms, curated):
             problems.append(ContentError(place.page.display, place.line,
                                          f"acronym '{token}' is used but defined nowhere",
                                          f"add it to {curated.path} (terms or exclude)"))
     titles = {(p.language, p.rel): p.title for p in pages}
     return Glossary(dict(sorted(terms.items(), key=lambda kv: kv[0].casefold())), problems,
                     titles)
+
+
+def _fold_plurals(terms: dict[str, Term]) -> None:
+    """'Free Trade Agreements (FTAs)' defines FTA when FTA is a term too: its definitions
+    join the singular's, after them, so a singular wording is preferred for display."""
+    for plural in [a for a in terms if a.endswith("s") and a[:-1] in terms]:
+        terms[plural[:-1]].definitions.extend(terms.pop(plural).definitions)
+
+
+def _same(a: str, b: str) -> bool:
+    """Equal up to spacing, width, case and an English plural of the last word."""
+    return _norm(a) == _norm(b) or _norm(re.sub(r"s$", "", a)) == _norm(re.sub(r"s$", "", b))
+
+
+def _known(token: str, terms: dict[str, Term], curated: CuratedFile) -> bool:
+    """Defined, excluded, or the English plural of a defined term (KPIs, ISPs)."""
+    plural_of = token[:-1] if token.endswith("s") else None
+    return any(t in terms or t in curated.exclude for t in (token, plural_of) if t)
 
 
 def _settle(terms: dict[str, Term], curated: CuratedFile) -> list[ContentError]:
@@ -166,7 +185,7 @@ def _settle(terms: dict[str, Term], curated: CuratedFile) -> list[ContentError]:
             term.expansions[lang], first = found[0]
             term.curated[lang] = False
             for text, place in found[1:]:
-                if _norm(text) != _norm(found[0][0]):
+                if not _same(text, found[0][0]):
                     problems.append(ContentError(
                         place.page.display, place.line,
                         f"acronym '{acronym}' is defined as '{text}' here but as "

@@ -63,7 +63,10 @@ class DocumentStatus:
     def coverage(self) -> float:
         aligned = sum(len(p.aligned) for p in self.pairs)
         missing = sum(len(u) for p in self.pairs for u in p.unmatched.values())
-        if not all(p.comparable for p in self.pairs):
+        # A pair with no units on either side (the list of a split document's parts) has
+        # nothing to align; a notice page or a missing page leaves the document at 0%.
+        with_units = [p for p in self.pairs if any(r is not None and r.units for r in p.pages.values())]
+        if not with_units or not all(p.comparable for p in with_units):
             return 0.0
         return 100.0 * aligned / (aligned + missing) if aligned + missing else 100.0
 

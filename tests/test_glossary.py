@@ -25,12 +25,21 @@ def small(tmp_path: Path, ja: str, en: str = "") -> glossary.Glossary:
 
 def test_undefined_and_conflicting_acronyms_are_reported_once_with_places(tmp_path: Path) -> None:
     result = small(tmp_path, "甲乙会議（ABC）で。\n\n丙丁会議（ABC）で。ABCとDEFとDEFとACME。\n",
-                   "`CODE` and https://x.example/QQQ are not text.\n")
+                   "`CODE` and https://x.example/QQQ are not text. ABCs and ACMEs are plurals.\n")
     assert [str(p) for p in result.problems] == [
         "docs/ja/a.md:7: acronym 'ABC' is defined as '丙丁会議' here but as '甲乙会議' at "
         "docs/ja/a.md:5; settle it in data/glossary.yml",
         "docs/ja/a.md:7: acronym 'DEF' is used but defined nowhere; add it to "
         "data/glossary.yml (terms or exclude)"]
+
+
+def test_english_plural_definitions_join_the_singular(tmp_path: Path) -> None:
+    result = small(tmp_path, "自由貿易協定（FTA：Free Trade Agreement）。\n",
+                   "Free Trade Agreements (FTAs) and study groups (SGs) and FTAs.\n")
+    assert result.problems == []
+    assert "FTAs" not in result.terms and "SGs" in result.terms  # no singular SG to join here
+    assert result.terms["FTA"].expansions == {"ja": "自由貿易協定", "en": "Free Trade Agreement"}
+    assert len(result.terms["FTA"].definitions) == 3
 
 
 def test_curated_entry_wins_and_settles_conflicts(tmp_path: Path) -> None:

@@ -68,6 +68,16 @@ def test_notice_page_is_not_compared(tmp_path: Path) -> None:
     assert result.documents[0].coverage == 0.0
 
 
+def test_split_document_counts_its_parts_not_its_list_of_parts(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    for lang, text in (("ja", "1\\. 一。\n{: #p-1 }\n"), ("en", "1\\. One.\n{: #p-1 }\n")):
+        write(docs, f"{lang}/d/index.md", FM.format(title="T", state="official") + "1. [Part](part-1.md)\n")
+        write(docs, f"{lang}/d/part-1.md", FM.format(title="P", state="official") + text)
+    assert parity.compare(corpus.scan(docs)).documents[0].coverage == 100.0
+    write(docs, "en/d/part-1.md", FM.format(title="P", state="none") + "No text yet.\n")
+    assert parity.compare(corpus.scan(docs)).documents[0].coverage == 0.0
+
+
 def test_label_differences_are_found(tmp_path: Path) -> None:
     docs = site(tmp_path, "b. 項目。\n{: #s-1-a }\n", "a. Item.\n{: #s-1-a }\n")
     pair = parity.compare(corpus.scan(docs)).pairs["d.md"]
