@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from policydocs import parallel, parity, tmexport, translock, unitlinks
+from policydocs.corpus import Corpus
 from policydocs.links import page_url, relative
 
 log = problem_logger("parallel")
@@ -30,6 +31,13 @@ def _stale(config: MkDocsConfig) -> list[translock.Stale]:
 
 def _stale_ids(config: MkDocsConfig) -> dict[str, set[str]]:
     return site_corpus(config).derived("stale-ids", lambda c: translock.stale_ids(_stale(config)))
+
+
+def _export_files(corpus: Corpus) -> dict[str, str]:
+    """Once per build: every language pass adds the same files."""
+    aligned = tmexport.pairs(corpus.derived("parity", parity.compare))
+    return {"aligned-units.tmx": tmexport.to_tmx(aligned),
+            "aligned-units.jsonl": tmexport.to_jsonl(aligned)}
 
 
 def _exports(config: MkDocsConfig) -> bool:
@@ -52,10 +60,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             (log.warning if strict_stale else log.info)(unit.message())
     stale = _stale_ids(config)
     if _exports(config):  # real files of the site, so the status page's links are checked
-        aligned = tmexport.pairs(result)
-        for name, render in (("aligned-units.tmx", tmexport.to_tmx),
-                             ("aligned-units.jsonl", tmexport.to_jsonl)):
-            files.append(File.generated(config, f"exports/{name}", content=render(aligned)))
+        for name, content in site_corpus(config).derived("exports", _export_files).items():
+            files.append(File.generated(config, f"exports/{name}", content=content))
     files.append(generated_page(config, parallel.STATUS_PAGE, lambda lang: parallel.render_status(
         result, lang, default, stale, _exports(config)), True))
     _rows.clear()
