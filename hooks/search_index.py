@@ -1,21 +1,65 @@
-"""MkDocs hook: build the Pagefind search index once both languages are written (under
-``mkdocs build`` and after every rebuild of ``mkdocs serve``)."""
+"""MkDocs hook: the Pagefind search index, fed each document page as the build writes it
+(both language passes of one build share one index) and written once the last language is
+done, under ``mkdocs build`` and after every rebuild of ``mkdocs serve``."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from i18n_adapter import current_language, languages, problem_logger
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
-from policydocs.search import build_index
+from policydocs.search import IndexResult, StreamingIndex, build_index
 
 log = problem_logger("search")
+_index: StreamingIndex | None = None
+_fallback = False  # the service could not start: index the finished site instead
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _index, _fallback
+    language, default = current_language(config)
+    if language != default:  # mkdocs-static-i18n: a later pass of the same build
+        return
+    _close()
+    try:
+        _index, _fallback = StreamingIndex(), False
+    except Exception as exc:  # no binary, or it would not start
+        _index, _fallback = None, True
+        log.info(f"Pagefind service unavailable ({exc!r}); indexing after the build")
+
+
+@event_priority(-200)  # the final HTML: after every other plugin and hook
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _index is not None:
+        _index.add("/" + page.url, output)
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    global _index
     language, _ = current_language(config)
     if language != languages(config)[-1]:  # mkdocs-static-i18n builds the others first
         return
-    result = build_index(Path(config.site_dir))
+    site = Path(config.site_dir)
+    result: IndexResult
+    if _index is not None:
+        result, _index = _index.write(site), None
+    elif _fallback:
+        result = build_index(site)
+    else:
+        return
     if not result.ok:
         log.warning(result.log + " (install the pinned requirements: pagefind[extended])")
+
+
+def on_build_error(error: Exception) -> None:
+    _close()
+
+
+def _close() -> None:
+    global _index
+    if _index is not None:
+        _index.close()
+        _index = None

@@ -1,16 +1,26 @@
 """Building the search index with Pagefind's extended build (it segments Japanese).
 
-Pagefind reads the built HTML once every language is written: it makes one index per
-``<html lang>``, so readers search their own language, and splits it into chunks that the
-browser loads only as a query needs them. Only document pages are indexed (they carry
-``data-pagefind-body``); permalinks, footnote blocks and the reading tools are left out.
+Pagefind makes one index per ``<html lang>``, so readers search their own language, and
+splits it into chunks that the browser loads only as a query needs them. Only document pages
+are indexed (they carry ``data-pagefind-body``); permalinks, footnote blocks and the reading
+tools are left out.
+
+``StreamingIndex`` feeds Pagefind's indexing service each page as the build writes it: the
+service is a process of its own, so indexing runs on another core while MkDocs renders the
+rest of the site, and only writing the index is left for the end. ``build_index`` runs the
+command-line Pagefind over a finished site (the fallback, and the reference the streamed
+index is tested against).
 """
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Coroutine
 
 OUTPUT = "pagefind"
 EXCLUDE = ".headerlink, .footnote, .footnote-ref, .doc-tools, .unit-xlink, .pillar-badges"
@@ -36,3 +46,83 @@ def build_index(site_dir: Path) -> IndexResult:
     if not (site_dir / OUTPUT / "pagefind.js").exists():
         return IndexResult(False, f"Pagefind wrote no index: {log}")
     return IndexResult(True, log)
+
+
+BODY_MARK = "data-pagefind-body"
+
+
+class StreamingIndex:
+    """A Pagefind index built page by page, in the background, during the build."""
+
+    def __init__(self, timeout: float = 600) -> None:
+        from pagefind.index import IndexConfig
+        from pagefind.service import PagefindService
+        self._timeout = timeout
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind",
+                                        daemon=True)
+        self._thread.start()
+        self._pending: list[Future] = []
+        self.pages = self._lost = 0
+        async def launch() -> PagefindService:  # the service binds to the running loop
+            return await PagefindService().launch()
+
+        try:
+            self._service = self._wait(launch())
+            config = IndexConfig(exclude_selectors=[s.strip() for s in EXCLUDE.split(",")])
+            self._index = self._wait(self._service.create_index(config))
+        except BaseException:
+            self._stop()
+            raise
+
+    def add(self, url: str, html: str) -> None:
+        """Queue a written page (``url`` from the site root, e.g. ``/en/a/``); pages
+        without document text are not indexed, as the command-line run skips them."""
+        if BODY_MARK not in html:
+            return
+        self.pages += 1
+        if self._loop.is_closed():  # stopped early: write() reports it
+            self._lost += 1
+            return
+        self._pending.append(asyncio.run_coroutine_threadsafe(
+            self._index.add_html_file(content=html, url=url), self._loop))
+
+    def write(self, site_dir: Path) -> IndexResult:
+        """Wait for the queued pages, write the index into the site, stop the service."""
+        if self._lost:
+            self.close()
+            return IndexResult(False, f"Pagefind indexing failed: the service had stopped "
+                                      f"before {self._lost} page(s) were added")
+        try:
+            for job in self._pending:
+                job.result(self._timeout)
+            self._wait(self._index.write_files(output_path=str(site_dir / OUTPUT)))
+        except Exception as exc:  # the service's own errors, timeouts, a dead process
+            return IndexResult(False, f"Pagefind indexing failed: {exc!r}")
+        finally:
+            self.close()
+        if not (site_dir / OUTPUT / "pagefind.js").exists():
+            return IndexResult(False, "Pagefind wrote no index")
+        return IndexResult(True, f"{self.pages} pages indexed")
+
+    def close(self) -> None:
+        """Stop the service (also when a build fails half-way); stopping twice is harmless."""
+        if self._loop.is_closed():
+            return
+        for job in self._pending:
+            job.cancel()
+        try:
+            self._wait(self._service.close())
+        except Exception:  # already gone: nothing left to stop
+            pass
+        self._stop()
+
+    def _wait(self, job: Coroutine[Any, Any, Any]) -> Any:
+        return asyncio.run_coroutine_threadsafe(job, self._loop).result(self._timeout)
+
+    def _stop(self) -> None:
+        if self._loop.is_running():
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(self._timeout)
+        if not self._loop.is_running() and not self._loop.is_closed():
+            self._loop.close()

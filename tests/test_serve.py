@@ -1,8 +1,9 @@
 """`mkdocs serve`: after one page is edited, the next rebuild shows the change in the pages
-generated from the corpus (glossary, pillar index, side-by-side view), so no cache can
-serve stale data."""
+generated from the corpus (glossary, pillar index, side-by-side view) and in the search
+index, so no cache can serve stale data."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -44,6 +45,11 @@ def wait_for(url: str, text: str, timeout: float = 120) -> str:
     raise AssertionError(f"{url} did not show {text!r} within {timeout} s")
 
 
+def index_hashes(base: str) -> dict[str, str]:
+    entry = json.loads(fetch(base + "pagefind/pagefind-entry.json"))
+    return {lang: value["hash"] for lang, value in entry["languages"].items()}
+
+
 @pytest.fixture
 def server(tmp_path: Path):
     for name in ("mkdocs.yml", "hooks", "overrides", "data", "docs", "policydocs"):
@@ -66,6 +72,7 @@ def test_an_edit_reaches_every_generated_page(server) -> None:
     project, base = server
     wait_for(base + "glossary/", "DFFT")
     assert "ZQN" not in fetch(base + "glossary/")
+    search_before = index_hashes(base)
     edits = {
         "ja": ("日英関係省庁は、現在が急速な技術変化",
                "日英関係省庁は、ゼータ量子網（ZQN）の時代にあって、現在が急速な技術変化"),
@@ -84,3 +91,8 @@ def test_an_edit_reaches_every_generated_page(server) -> None:
     pillar = wait_for(base + "pillars/data/", f"{PAGE}/#s-3")
     assert "ガバナンス" in pillar
     assert 'title="Zeta Quantum Network"' in fetch(base + f"en/{PAGE}/")
+    deadline = time.monotonic() + 60  # the index of both languages was rebuilt too
+    while index_hashes(base) == search_before and time.monotonic() < deadline:
+        time.sleep(0.5)
+    after = index_hashes(base)
+    assert all(after[lang] != search_before[lang] for lang in ("ja", "en")), after

@@ -1,0 +1,58 @@
+"""The streamed Pagefind index equals the one the command-line Pagefind makes of the
+finished site, and its failures are reported, never raised."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from policydocs.search import OUTPUT, StreamingIndex, build_index
+
+PAGES = {
+    "index.html": ("ja", "ホーム", False),
+    "a/index.html": ("ja", "信頼性のある自由なデータ流通を推進する。", True),
+    "en/a/index.html": ("en", "We promote Data Free Flow with Trust.", True),
+    "en/index.html": ("en", "Home", False),
+}
+
+
+def html(lang: str, text: str, body: bool) -> str:
+    mark = " data-pagefind-body" if body else ""
+    return (f'<!doctype html><html lang="{lang}"><head><title>{text[:8]}</title></head>'
+            f'<body><nav>menu</nav><article{mark}><h1 id="s-1">{text[:8]}</h1>'
+            f'<p id="p-1">{text}</p><a class="headerlink">¶</a></article></body></html>')
+
+
+def fragments(index_dir: Path) -> dict[str, str]:
+    out = {}
+    for path in (index_dir / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        out[data["url"]] = data["content"]
+    return out
+
+
+def test_streamed_index_equals_the_command_line_index(tmp_path: Path) -> None:
+    cli, streamed = tmp_path / "cli", tmp_path / "streamed"
+    index = StreamingIndex()
+    for rel, (lang, text, body) in PAGES.items():
+        for site in (cli, streamed):
+            (site / rel).parent.mkdir(parents=True, exist_ok=True)
+            (site / rel).write_text(html(lang, text, body), encoding="utf-8")
+        index.add("/" + rel.removesuffix("index.html"), html(lang, text, body))
+    assert build_index(cli).ok
+    result = index.write(streamed)
+    assert result.ok and index.pages == 2, result.log
+    found = fragments(streamed / OUTPUT)
+    assert found == fragments(cli / OUTPUT) and set(found) == {"/a/", "/en/a/"}
+    assert "データ\u200b流通" in found["/a/"]  # segmented Japanese: the extended build
+    assert "menu" not in found["/en/a/"] and "¶" not in found["/en/a/"]
+    entry = json.loads((streamed / OUTPUT / "pagefind-entry.json").read_text())
+    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"ja": 1, "en": 1}
+
+
+def test_a_dead_service_is_reported_not_raised(tmp_path: Path) -> None:
+    index = StreamingIndex()
+    index.close()  # as if the process had gone away
+    index.add("/a/", html("en", "text", True))
+    result = index.write(tmp_path)
+    assert not result.ok and "stopped before 1 page(s) were added" in result.log
