@@ -1,6 +1,6 @@
-"""MkDocs hook: the Pagefind search index, fed each document page as the build writes it
-(both language passes of one build share one index) and written once the last language is
-done, under ``mkdocs build`` and after every rebuild of ``mkdocs serve``."""
+"""MkDocs hook: the Pagefind search index, fed the document pages in batches as the build
+writes them (both language passes of one build share one index) and written once the last
+language is done, under ``mkdocs build`` and after every rebuild of ``mkdocs serve``."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,7 +24,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     _close()
     try:
-        _index, _fallback = StreamingIndex(), False
+        _index, _fallback = StreamingIndex(Path(config.site_dir)), False
     except Exception as exc:  # no binary, or it would not start
         _index, _fallback = None, True
         log.info(f"Pagefind service unavailable ({exc!r}); indexing after the build")
@@ -33,19 +33,21 @@ def on_pre_build(config: MkDocsConfig) -> None:
 @event_priority(-200)  # the final HTML: after every other plugin and hook
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _index is not None:
-        _index.add("/" + page.url, output)
+        _index.add(page.file.dest_uri, output)
     return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     global _index
     language, _ = current_language(config)
-    if language != languages(config)[-1]:  # mkdocs-static-i18n builds the others first
+    if language != languages(config)[-1]:  # mkdocs-static-i18n builds the others next:
+        if _index is not None:              # this pass's pages are indexed meanwhile
+            _index.flush()
         return
     site = Path(config.site_dir)
     result: IndexResult
     if _index is not None:
-        result, _index = _index.write(site), None
+        result, _index = _index.write(), None
     elif _fallback:
         result = build_index(site)
     else:

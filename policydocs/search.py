@@ -14,6 +14,7 @@ index is tested against).
 from __future__ import annotations
 
 import asyncio
+import re
 import subprocess
 import sys
 import threading
@@ -49,21 +50,29 @@ def build_index(site_dir: Path) -> IndexResult:
 
 
 BODY_MARK = "data-pagefind-body"
+# Paths written literally inside a Pagefind (wax) glob; others are sent as files.
+_GLOB_SAFE = re.compile(r"[^{}\[\]<>*?,$!\\#:]+")
 
 
 class StreamingIndex:
-    """A Pagefind index built page by page, in the background, during the build."""
+    """A Pagefind index built in the background while the build writes the site.
 
-    def __init__(self, timeout: float = 600) -> None:
+    Pages are queued as they are rendered and handed over in batches once written: one
+    request per batch (Pagefind's Python client answers at most ten requests a second, so
+    one request per page would be slower than the command line)."""
+
+    def __init__(self, site_dir: Path, batch: int = 100, timeout: float = 600) -> None:
         from pagefind.index import IndexConfig
         from pagefind.service import PagefindService
-        self._timeout = timeout
+        self._site, self._batch, self._timeout = site_dir, batch, timeout
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind",
                                         daemon=True)
         self._thread.start()
-        self._pending: list[Future] = []
+        self._queued: list[str] = []
+        self._jobs: list[Future] = []
         self.pages = self._lost = 0
+
         async def launch() -> PagefindService:  # the service binds to the running loop
             return await PagefindService().launch()
 
@@ -75,47 +84,65 @@ class StreamingIndex:
             self._stop()
             raise
 
-    def add(self, url: str, html: str) -> None:
-        """Queue a written page (``url`` from the site root, e.g. ``/en/a/``); pages
+    def add(self, path: str, html: str) -> None:
+        """A page about to be written at ``path`` (relative to the site directory). Pages
         without document text are not indexed, as the command-line run skips them."""
         if BODY_MARK not in html:
             return
         self.pages += 1
-        if self._loop.is_closed():  # stopped early: write() reports it
-            self._lost += 1
-            return
-        self._pending.append(asyncio.run_coroutine_threadsafe(
-            self._index.add_html_file(content=html, url=url), self._loop))
+        self._queued.append(path)
+        if len(self._queued) > self._batch:  # all written but the page being written now
+            self._submit(self._queued[:-1])
+            self._queued = self._queued[-1:]
 
-    def write(self, site_dir: Path) -> IndexResult:
-        """Wait for the queued pages, write the index into the site, stop the service."""
+    def flush(self) -> None:
+        """Hand over every queued page: call once the pages are written (end of a pass)."""
+        self._submit(self._queued)
+        self._queued = []
+
+    def write(self) -> IndexResult:
+        """Wait for the batches, write the index into the site, stop the service."""
+        self.flush()
         if self._lost:
             self.close()
             return IndexResult(False, f"Pagefind indexing failed: the service had stopped "
                                       f"before {self._lost} page(s) were added")
         try:
-            for job in self._pending:
-                job.result(self._timeout)
-            self._wait(self._index.write_files(output_path=str(site_dir / OUTPUT)))
+            indexed = sum(_count(job.result(self._timeout)) for job in self._jobs)
+            self._wait(self._index.write_files(output_path=str(self._site / OUTPUT)))
         except Exception as exc:  # the service's own errors, timeouts, a dead process
             return IndexResult(False, f"Pagefind indexing failed: {exc!r}")
         finally:
             self.close()
-        if not (site_dir / OUTPUT / "pagefind.js").exists():
-            return IndexResult(False, "Pagefind wrote no index")
-        return IndexResult(True, f"{self.pages} pages indexed")
+        if indexed != self.pages or not (self._site / OUTPUT / "pagefind.js").exists():
+            return IndexResult(False, f"Pagefind indexed {indexed} of {self.pages} pages")
+        return IndexResult(True, f"{indexed} pages indexed")
 
     def close(self) -> None:
         """Stop the service (also when a build fails half-way); stopping twice is harmless."""
         if self._loop.is_closed():
             return
-        for job in self._pending:
+        for job in self._jobs:
             job.cancel()
         try:
             self._wait(self._service.close())
         except Exception:  # already gone: nothing left to stop
             pass
         self._stop()
+
+    def _submit(self, paths: list[str]) -> None:
+        if not paths:
+            return
+        if self._loop.is_closed():  # stopped early: write() reports it
+            self._lost += len(paths)
+            return
+        literal = [p for p in paths if _GLOB_SAFE.fullmatch(p)]
+        jobs = [self._index.add_directory(str(self._site), glob="{" + ",".join(literal) + "}")
+                ] if literal else []
+        jobs += [self._index.add_html_file(content=(self._site / p).read_text(encoding="utf-8"),
+                                           url="/" + p.removesuffix("index.html"))
+                 for p in paths if p not in literal]
+        self._jobs += [asyncio.run_coroutine_threadsafe(job, self._loop) for job in jobs]
 
     def _wait(self, job: Coroutine[Any, Any, Any]) -> Any:
         return asyncio.run_coroutine_threadsafe(job, self._loop).result(self._timeout)
@@ -126,3 +153,8 @@ class StreamingIndex:
             self._thread.join(self._timeout)
         if not self._loop.is_running() and not self._loop.is_closed():
             self._loop.close()
+
+
+def _count(response: dict) -> int:
+    """Pages a batch (IndexedDir) or a single file (IndexedFile) added to the index."""
+    return response.get("page_count", 1) if response.get("type") == "IndexedDir" else 1

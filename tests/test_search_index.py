@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 from policydocs.search import OUTPUT, StreamingIndex, build_index
@@ -11,6 +12,8 @@ from policydocs.search import OUTPUT, StreamingIndex, build_index
 PAGES = {
     "index.html": ("ja", "ホーム", False),
     "a/index.html": ("ja", "信頼性のある自由なデータ流通を推進する。", True),
+    "b/index.html": ("ja", "国際標準化を推進する。", True),
+    "odd, name!/index.html": ("ja", "名前に記号がある頁。", True),  # not literal in a glob
     "en/a/index.html": ("en", "We promote Data Free Flow with Trust.", True),
     "en/index.html": ("en", "Home", False),
 }
@@ -32,27 +35,35 @@ def fragments(index_dir: Path) -> dict[str, str]:
 
 
 def test_streamed_index_equals_the_command_line_index(tmp_path: Path) -> None:
-    cli, streamed = tmp_path / "cli", tmp_path / "streamed"
-    index = StreamingIndex()
+    streamed, cli = tmp_path / "streamed", tmp_path / "cli"
+    index = StreamingIndex(streamed, batch=2)
     for rel, (lang, text, body) in PAGES.items():
-        for site in (cli, streamed):
-            (site / rel).parent.mkdir(parents=True, exist_ok=True)
-            (site / rel).write_text(html(lang, text, body), encoding="utf-8")
-        index.add("/" + rel.removesuffix("index.html"), html(lang, text, body))
+        index.add(rel, html(lang, text, body))  # as MkDocs does: announced, then written
+        (streamed / rel).parent.mkdir(parents=True, exist_ok=True)
+        (streamed / rel).write_text(html(lang, text, body), encoding="utf-8")
+    shutil.copytree(streamed, cli)
     assert build_index(cli).ok
-    result = index.write(streamed)
-    assert result.ok and index.pages == 2, result.log
+    result = index.write()
+    assert result.ok and result.log == "4 pages indexed", result.log
     found = fragments(streamed / OUTPUT)
-    assert found == fragments(cli / OUTPUT) and set(found) == {"/a/", "/en/a/"}
+    assert found == fragments(cli / OUTPUT)
+    assert set(found) == {"/a/", "/b/", "/odd, name!/", "/en/a/"}
     assert "データ\u200b流通" in found["/a/"]  # segmented Japanese: the extended build
     assert "menu" not in found["/en/a/"] and "¶" not in found["/en/a/"]
     entry = json.loads((streamed / OUTPUT / "pagefind-entry.json").read_text())
-    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"ja": 1, "en": 1}
+    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"ja": 3, "en": 1}
+
+
+def test_a_page_that_was_never_written_is_reported(tmp_path: Path) -> None:
+    index = StreamingIndex(tmp_path)
+    index.add("gone/index.html", html("en", "text", True))
+    result = index.write()
+    assert not result.ok and "indexed 0 of 1 pages" in result.log
 
 
 def test_a_dead_service_is_reported_not_raised(tmp_path: Path) -> None:
-    index = StreamingIndex()
+    index = StreamingIndex(tmp_path)
     index.close()  # as if the process had gone away
-    index.add("/a/", html("en", "text", True))
-    result = index.write(tmp_path)
+    index.add("a/index.html", html("en", "text", True))
+    result = index.write()
     assert not result.ok and "stopped before 1 page(s) were added" in result.log
