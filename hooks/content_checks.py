@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from i18n_adapter import current_language, problem_logger
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from site_state import corpus, refresh
@@ -11,6 +12,15 @@ from site_state import corpus, refresh
 from policydocs import checks
 
 log = problem_logger("checks")
+REQUIRED_EXTENSIONS = ("policydocs.resolvedlinks",)  # generated pages' links need it
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    missing = [e for e in REQUIRED_EXTENSIONS if e not in config.markdown_extensions]
+    if missing:
+        raise PluginError(f"{config.config_file_path}: markdown_extensions lacks "
+                          f"{', '.join(missing)}; the pages the hooks generate need it: add it")
+    return config
 
 
 @event_priority(-120)  # after the hooks that add generated pages to this pass's files

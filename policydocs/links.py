@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import posixpath
 
+from .resolvedlinks import resolved
+
 
 def page_url(rel: str, language: str, default: str = "ja") -> str:
     """Site-relative URL of a page, e.g. ``en/partnerships/x/`` (no leading slash)."""
@@ -32,7 +34,9 @@ def md_link(from_rel: str, to_rel: str) -> str:
 
 def generated_href(from_rel: str, from_lang: str, to_rel: str, to_lang: str,
                    default: str = "ja") -> str:
-    """A link from a generated page to any page: a relative URL. Generated lists hold
-    thousands of links; as .md links each would go through MkDocs' path resolution, and
-    they are built from the corpus scan, so they cannot point at a missing page."""
-    return relative(page_url(from_rel, from_lang, default), page_url(to_rel, to_lang, default))
+    """A link from a generated page to any page, for its Markdown: a relative URL marked
+    as resolved (see ``resolvedlinks``). Generated lists hold thousands of links; MkDocs
+    would look each up among the site's files, and they are built from the corpus scan,
+    so they cannot point at a missing page."""
+    return resolved(relative(page_url(from_rel, from_lang, default),
+                             page_url(to_rel, to_lang, default)))

@@ -59,8 +59,8 @@ def test_glossary_page_escapes_and_links(tmp_path: Path) -> None:
     assert "### ABC { #term-abc }" in page
     assert "**—** · *&lt;名前&gt; &amp; 会議*{: lang=\"ja\" }" not in page  # not split at & either
     assert "[A](#initial-a)" in page
-    assert "Defined in: [文書 p-1](../../a/#p-1)" in page
-    assert "Used in: [Doc](../a/) (1) · [文書](../../a/) (日本語) (1)" in page
+    assert "Defined in: [文書 p-1](resolved:../../a/#p-1)" in page
+    assert "Used in: [Doc](resolved:../a/) (1) · [文書](resolved:../../a/) (日本語) (1)" in page
 
 
 def render(text: str, titles: dict[str, str], skip_headings: bool = False) -> str:

@@ -105,7 +105,7 @@ def test_side_by_side_rows_keep_reading_order_and_one_sided_units(tmp_path: Path
 def test_status_page_escapes_titles_and_lists_gaps(tmp_path: Path) -> None:
     docs = site(tmp_path, "1\\. 一。\n{: #p-1 }\n\n2\\. 二。\n{: #p-2 }\n", "1\\. One.\n{: #p-1 }\n")
     page = parallel.render_status(parity.compare(corpus.scan(docs)), "ja", "ja")
-    assert "| [文書 &lt;&amp;\\|&gt;](../d/) | 公式 | 公式 | 50% | 0 | [ja:p-2](../d/#p-2)" in page
+    assert "| [文書 &lt;&amp;\\|&gt;](resolved:../d/) | 公式 | 公式 | 50% | 0 | [ja:p-2](resolved:../d/#p-2)" in page
 
 
 def test_corpus_cache_scans_again_only_after_a_change(tmp_path: Path) -> None:

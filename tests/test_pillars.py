@@ -69,12 +69,12 @@ def test_index_pages_escape_titles_and_mark_japanese_only_passages(tmp_path: Pat
     data = next(p for p in REGISTRY if p.id == "data")
     en = pillars.render_pillar(index, data, "en", "ja")
     assert "## A &lt;&amp;|&gt; doc\n\n2020-05-01 · A &amp; B" in en
-    assert "- [A &lt;&amp;\\|&gt; doc (whole document)](../../a/)" in en
-    assert "- [1\\. Text.](../../a/#p-1)" in en
-    assert ('- [後の文書 (whole document)](../../../b/){: lang="ja" } '
+    assert "- [A &lt;&amp;\\|&gt; doc (whole document)](resolved:../../a/)" in en
+    assert "- [1\\. Text.](resolved:../../a/#p-1)" in en
+    assert ('- [後の文書 (whole document)](resolved:../../../b/){: lang="ja" } '
             '<span class="only-ja">Japanese only</span> — データ流通') in en
     assert en.index("## A &lt;") < en.index("## No text")  # date order
     ja = pillars.render_pillar(index, data, "ja", "ja")
-    assert "- [後の文書 (文書全体)](../../b/) — データ流通" in ja and "only-ja" not in ja
+    assert "- [後の文書 (文書全体)](resolved:../../b/) — データ流通" in ja and "only-ja" not in ja
     overview = pillars.render_overview(index, "en")
     assert "## [Data](data.md)" in overview and "2 documents · 3 passages" in overview

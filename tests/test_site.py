@@ -286,3 +286,9 @@ def test_acronyms_have_tooltips_in_the_page_language(built_site: Path) -> None:
         html = path.read_text(encoding="utf-8")
         assert "ITU</abbr>-" not in html and "<a href" not in "".join(
             str(a) for a in BeautifulSoup(html, "html.parser").select("abbr"))
+
+
+def test_no_link_keeps_the_resolved_mark(built_site: Path) -> None:
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 30
+    assert not [p for p in pages if "resolved:" in p.read_text(encoding="utf-8")]
