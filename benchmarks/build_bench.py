@@ -3,7 +3,7 @@ N = 100 and N = 1000 documents per language, runs alternating, printing median w
 peak memory, the on/off ratio, the growth from 100 to 1000, and how many times the corpus
 was scanned per build.
 
-    .venv/bin/python benchmarks/build_bench.py [--sizes 100,1000] [--runs 3]
+    .venv/bin/python benchmarks/build_bench.py [--sizes 100,1000] [--runs 3] [--per-section 25]
 
 "on" is the project as configured; "on, no search index" leaves out the Pagefind step (to
 show where the time goes); "off" removes every hook and the project's Markdown extensions.
@@ -56,10 +56,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="100,1000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--per-section", type=int, default=0,
+                        help="documents per nav section (0: all in one folder)")
     args = parser.parse_args()
     medians: dict[tuple[int, str], float] = {}
     for n in [int(s) for s in args.sizes.split(",")]:
-        project = generate(Path(tempfile.mkdtemp()) / f"corpus-{n}", n)
+        project = generate(Path(tempfile.mkdtemp()) / f"corpus-{n}", n, args.per_section)
         base = (project / "mkdocs.yml").read_text(encoding="utf-8")
         configs = {}
         for variant in VARIANTS:

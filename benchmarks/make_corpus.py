@@ -3,7 +3,7 @@ English text of 2-8 KB, numbered paragraphs and items with aligned ids, footnote
 URLs, acronyms with and without definitions, pillar tags, and a few pages without a
 counterpart. The project's own mkdocs.yml, hooks, templates and data are copied beside it.
 
-    .venv/bin/python benchmarks/make_corpus.py /tmp/corpus 100
+    .venv/bin/python benchmarks/make_corpus.py /tmp/corpus 100 [documents per section]
 """
 from __future__ import annotations
 
@@ -75,7 +75,9 @@ def document(seed: int, lang: str, paragraphs: int) -> str:
     return "\n".join(out) + "\n"
 
 
-def generate(target: Path, n: int) -> Path:
+def generate(target: Path, n: int, per_section: int = 0) -> Path:
+    """``per_section`` > 0 files the documents in sections of that many (as a real
+    collection is filed by series or year); 0 puts them all in one folder."""
     if target.exists():
         shutil.rmtree(target)
     for name in ("hooks", "overrides", "data", "policydocs"):
@@ -92,12 +94,14 @@ def generate(target: Path, n: int) -> Path:
             if lang == "en" and seed % 50 == 49:
                 continue  # a few pages without a counterpart
             size = 6 + seed % 18  # 2-8 KB of text
-            (docs / "docs" / f"d{seed}.md").write_text(document(seed, lang, size), encoding="utf-8")
+            folder = docs / "docs" / (f"s{seed // per_section:03d}" if per_section else "")
+            folder.mkdir(exist_ok=True)
+            (folder / f"d{seed}.md").write_text(document(seed, lang, size), encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
     return target
 
 
 if __name__ == "__main__":
-    out = generate(Path(sys.argv[1]), int(sys.argv[2]))
+    out = generate(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 0)
     sizes = [p.stat().st_size for p in (out / "docs").rglob("d*.md")]
     print(f"{len(sizes)} pages, {min(sizes)}-{max(sizes)} bytes, in {out}")
