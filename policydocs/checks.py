@@ -7,6 +7,7 @@ their unit anchors.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ MD_LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+(?:\s[^)
 AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*[^>]*)>")
 BARE_URL = re.compile(r"(?<![<(\[\"'=])\bhttps?://\S+")
 FENCE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN = re.compile(r"`[^`]*`")
 SCHEMES = ("http", "https", "mailto")
 
 
@@ -33,14 +35,21 @@ class Link:
     kind: str  # autolink | link
 
 
-def _lines(page: PageRecord):
-    fenced = False
-    for offset, line in enumerate(page.body.split("\n")):
+def _lines(page: PageRecord) -> tuple[tuple[int, str], ...]:
+    """(line number, text without code spans) of every line outside code fences."""
+    return _text_lines(page.body, page.body_line)
+
+
+@functools.lru_cache(maxsize=4096)  # four checks read each page's lines
+def _text_lines(body: str, first_line: int) -> tuple[tuple[int, str], ...]:
+    out, fenced = [], False
+    for offset, line in enumerate(body.split("\n")):
         if FENCE.match(line):
             fenced = not fenced
             continue
         if not fenced:
-            yield page.body_line + offset, re.sub(r"`[^`]*`", "", line)
+            out.append((first_line + offset, CODE_SPAN.sub("", line)))
+    return tuple(out)
 
 
 def footnote_problems(page: PageRecord) -> list[ContentError]:

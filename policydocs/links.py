@@ -1,6 +1,7 @@
 """URLs between built pages (directory URLs: ``partnerships/x.md`` -> ``partnerships/x/``)."""
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from .resolvedlinks import resolved
@@ -17,6 +18,7 @@ def page_url(rel: str, language: str, default: str = "ja") -> str:
     return prefix + stem
 
 
+@functools.lru_cache(maxsize=65536)  # a side-by-side page asks the same pair per row
 def relative(from_url: str, to_url: str) -> str:
     """Relative href from one directory URL to another."""
     start = "/" + from_url

@@ -7,6 +7,7 @@ sorted, so a pull request shows exactly which units were re-confirmed.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -27,7 +28,12 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 def plain_text(unit: UnitRef) -> str:
     """A unit's text as a reader sees it: no Markdown, no footnote markers."""
-    text = MD_REF.sub("", unit.text)
+    return _plain(unit.text)
+
+
+@functools.lru_cache(maxsize=65536)  # the lock check and the export both ask, every build
+def _plain(markdown_text: str) -> str:
+    text = MD_REF.sub("", markdown_text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = text.replace("**", "").replace("__", "")
