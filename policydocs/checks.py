@@ -40,7 +40,7 @@ def _lines(page: PageRecord) -> tuple[tuple[int, str], ...]:
     return _text_lines(page.body, page.body_line)
 
 
-@functools.lru_cache(maxsize=4096)  # four checks read each page's lines
+@functools.lru_cache(maxsize=4)  # the checks of one page run one after another
 def _text_lines(body: str, first_line: int) -> tuple[tuple[int, str], ...]:
     out, fenced = [], False
     for offset, line in enumerate(body.split("\n")):
