@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 
 from i18n_adapter import current_language, generated_page, problem_logger
-from site_state import corpus as site_corpus
-from site_state import project_dir, refresh
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from site_state import corpus as site_corpus
+from site_state import project_dir, refresh
 
 from policydocs import parallel, parity, tmexport, translock, unitlinks
 from policydocs.corpus import Corpus

@@ -8,7 +8,6 @@ from .corpus import Corpus, PageRecord
 from .errors import ContentError
 from .units import UnitRef
 
-
 _LABEL = re.compile(r"^(\d{1,3}\\?\.|[a-z]{1,5}\.|[①-⑳])(?=\s)")
 
 

@@ -18,10 +18,11 @@ import re
 import subprocess
 import sys
 import threading
+from collections.abc import Coroutine
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Coroutine
+from typing import Any
 
 OUTPUT = "pagefind"
 EXCLUDE = ".headerlink, .footnote, .footnote-ref, .doc-tools, .unit-xlink, .pillar-badges"

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Corpus
-from .footnotes import MD_REF
 from .errors import ContentError
+from .footnotes import MD_REF
 from .parity import ParityResult
 from .units import UnitRef
 
