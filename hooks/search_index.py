@@ -10,23 +10,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from policydocs.search import IndexResult, StreamingIndex, build_index
+from policydocs.search import StreamingIndex, build_index
 
 log = problem_logger("search")
-_index: StreamingIndex | None = None
-_fallback = False  # the service could not start: index the finished site instead
+_index: StreamingIndex | None = None  # None: the service could not start; index the site after
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _index, _fallback
+    global _index
     language, default = current_language(config)
     if language != default:  # mkdocs-static-i18n: a later pass of the same build
         return
     _close()
     try:
-        _index, _fallback = StreamingIndex(Path(config.site_dir)), False
+        _index = StreamingIndex(Path(config.site_dir))
     except Exception as exc:  # no binary, or it would not start
-        _index, _fallback = None, True
         log.info(f"Pagefind service unavailable ({exc!r}); indexing after the build")
 
 
@@ -44,14 +42,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         if _index is not None:              # this pass's pages are indexed meanwhile
             _index.flush()
         return
-    site = Path(config.site_dir)
-    result: IndexResult
-    if _index is not None:
-        result, _index = _index.write(), None
-    elif _fallback:
-        result = build_index(site)
-    else:
-        return
+    result = _index.write() if _index is not None else build_index(Path(config.site_dir))
+    _index = None
     if not result.ok:
         log.warning(result.log + " (install the pinned requirements: pagefind[extended])")
 
