@@ -21,7 +21,7 @@ log = problem_logger("parallel")
 
 
 def _parity(config: MkDocsConfig) -> parity.ParityResult:
-    return site_corpus(config).derived("parity", parity.compare)
+    return parity.of(site_corpus(config))
 
 
 def _stale(config: MkDocsConfig) -> list[translock.Stale]:
@@ -35,7 +35,7 @@ def _stale_ids(config: MkDocsConfig) -> dict[str, set[str]]:
 
 def _export_files(corpus: Corpus) -> dict[str, str]:
     """Once per build: every language pass adds the same files."""
-    aligned = tmexport.pairs(corpus.derived("parity", parity.compare))
+    aligned = tmexport.pairs(parity.of(corpus))
     return {"aligned-units.tmx": tmexport.to_tmx(aligned),
             "aligned-units.jsonl": tmexport.to_jsonl(aligned)}
 

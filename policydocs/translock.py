@@ -19,6 +19,7 @@ from .corpus import Corpus
 from .errors import ContentError
 from .footnotes import MD_REF
 from .parity import ParityResult
+from .parity import of as parity_of
 from .units import UnitRef
 
 LOCK = Path("data") / "translation.lock.json"
@@ -158,6 +159,4 @@ def lock_path(project: Path) -> Path:
 
 
 def for_corpus(corpus: Corpus, project: Path) -> list[Stale]:
-    from .parity import compare
-
-    return stale(corpus.derived("parity", compare), read(lock_path(project)))
+    return stale(parity_of(corpus), read(lock_path(project)))
