@@ -43,8 +43,9 @@ def build_index(site_dir: Path) -> IndexResult:
     except (OSError, subprocess.TimeoutExpired) as exc:
         return IndexResult(False, f"could not run Pagefind: {exc}")
     log = (done.stdout + done.stderr).strip()
-    if done.returncode != 0:
-        return IndexResult(False, f"Pagefind failed (exit {done.returncode}): {log}")
+    if done.returncode != 0:  # its last line says why; the rest may be a Python traceback
+        reason = log.splitlines()[-1] if log else "no output"
+        return IndexResult(False, f"Pagefind failed (exit {done.returncode}): {reason}")
     if not (site_dir / OUTPUT / "pagefind.js").exists():
         return IndexResult(False, f"Pagefind wrote no index: {log}")
     return IndexResult(True, log)

@@ -67,3 +67,10 @@ def test_a_dead_service_is_reported_not_raised(tmp_path: Path) -> None:
     index.add("a/index.html", html("en", "text", True))
     result = index.write()
     assert not result.ok and "stopped before 1 page(s) were added" in result.log
+
+
+def test_a_missing_binary_is_one_line_not_a_traceback(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    result = build_index(tmp_path)
+    assert not result.ok and "Traceback" not in result.log and "\n" not in result.log
+    assert result.log.startswith("Pagefind failed")
