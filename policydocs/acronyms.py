@@ -170,9 +170,14 @@ def _long_form_before(acronym: str, before: str) -> tuple[str, str] | None:
     return (japanese, "ja") if japanese else None
 
 
+_DEFINITION_MARK = re.compile(r"[（(：:]")
+
+
 def definitions(line: str) -> list[Found]:
     """Every definition of an acronym that a line of text gives."""
     found: list[Found] = []
+    if not _DEFINITION_MARK.search(line):  # every form needs a bracket or a colon
+        return found
     for match in PAREN_RE.finditer(line):
         acronym = match.group(1)
         if not is_acronym(acronym):
@@ -219,6 +224,17 @@ def looks_like_acronym_use(token: str) -> bool:
         return re.fullmatch(r"\d[A-Z]", token) is not None
     parts = token.split("-")
     return all(p.isdigit() or len(p) == 1 or is_acronym(p) for p in parts)
+
+
+def tokens(text: str) -> list[str]:
+    """Every token shaped like an acronym, in order (``uses`` and ``occurrences`` filter
+    the same scan)."""
+    if not _HAS_CAPITAL.search(text):
+        return []
+    return [t for t in TOKEN_RE.findall(text) if not t.islower()]
+
+
+_HAS_CAPITAL = re.compile(r"[A-Z]")
 
 
 def uses(text: str) -> list[tuple[str, int]]:

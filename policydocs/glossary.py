@@ -120,7 +120,9 @@ def build(corpus: Corpus, curated: CuratedFile) -> Glossary:
     terms: dict[str, Term] = {}
     first_use: dict[str, Place] = {}
     pages = [p for _, p in sorted(corpus.pages.items()) if p.translation != "none"]
+    tokens: dict[tuple[str, str], list[str]] = {}  # every acronym-like token of each page
     for page in pages:
+        found_on_page = tokens.setdefault((page.language, page.rel), [])
         for line_no, text in text_lines(page):
             for found in acronyms.definitions(text):
                 if found.acronym in curated.exclude:
@@ -128,18 +130,20 @@ def build(corpus: Corpus, curated: CuratedFile) -> Glossary:
                 term = terms.setdefault(found.acronym, Term(found.acronym))
                 place = Place(page, line_no, _unit_at(page, line_no))
                 term.definitions.append((found.language, found.expansion, place))
+            line_tokens = acronyms.tokens(text)
+            found_on_page += line_tokens
             if not text.lstrip().startswith("#"):  # headings: "## SUMMARY" is not an acronym
-                for token, _ in acronyms.uses(text):
-                    first_use.setdefault(token, Place(page, line_no, None))
+                for token in line_tokens:
+                    if acronyms.looks_like_acronym_use(token):
+                        first_use.setdefault(token, Place(page, line_no, None))
     for acronym, entry in curated.terms.items():
         terms.setdefault(acronym, Term(acronym))
     _fold_plurals(terms)
     problems = _settle(terms, curated)
-    for page in pages:
-        for _, text in text_lines(page):
-            for _, _, acronym in acronyms.occurrences(text, frozenset(terms)):
-                key = (page.language, page.rel)
-                terms[acronym].uses[key] = terms[acronym].uses.get(key, 0) + 1
+    for key, found_on_page in tokens.items():
+        for token in found_on_page:
+            if token in terms:
+                terms[token].uses[key] = terms[token].uses.get(key, 0) + 1
     for token, place in sorted(first_use.items(), key=lambda kv: (kv[1].where, kv[0])):
         if not _known(token, terms, curated):
             problems.append(ContentError(place.page.display, place.line,

@@ -25,6 +25,7 @@ from .units import UnitRef
 LOCK = Path("data") / "translation.lock.json"
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def plain_text(unit: UnitRef) -> str:
@@ -34,12 +35,17 @@ def plain_text(unit: UnitRef) -> str:
 
 @functools.lru_cache(maxsize=65536)  # the lock check and the export both ask, every build
 def _plain(markdown_text: str) -> str:
-    text = MD_REF.sub("", markdown_text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
+    text = markdown_text  # each substitution only where its marker occurs: most units are plain
+    if "[^" in text:
+        text = MD_REF.sub("", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
     text = text.replace("**", "").replace("__", "")
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())  # str.split() and re's \s know the same whitespace
 
 
 def text_hash(unit: UnitRef) -> str:
