@@ -48,6 +48,17 @@ def test_url_syntax(tmp_path: Path) -> None:
         "<https://bare.example/page>"]
 
 
+def test_bare_urls_are_those_not_opened_by_markup_or_glued_to_a_word(tmp_path: Path) -> None:
+    text = ("http://start.example at the start, and after a space https://space.example\n"
+            "<https://auto.example/> (https://paren.example/) [https://bracket.example/]\n"
+            "\"https://quote.example/\" 'https://single.example/' =https://equals.example/\n"
+            "xhttps://glued.example/ 本文https://glued-ja.example/ 。http://after-stop.example\n")
+    got = [p.split("URL ", 1)[1].split(" is not a link")[0] for p in problems(tmp_path, text)
+           if "is not a link" in p]
+    assert got == ["'http://start.example'", "'https://space.example'",
+                   "'http://after-stop.example'"]
+
+
 def test_http_where_the_host_serves_https(tmp_path: Path) -> None:
     got = problems(tmp_path, "<http://www.soumu.go.jp/a.html> <http://only-http.example/>\n",
                    "<https://www.soumu.go.jp/b.html>\n")

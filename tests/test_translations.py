@@ -92,6 +92,23 @@ def test_export_has_every_aligned_unit_and_parses(tmp_path: Path) -> None:
     assert len(lines) == len(aligned) and json.loads(lines[0])["unit"] == "intro-p1"
 
 
+def test_export_escapes_markup_quotes_and_line_breaks() -> None:
+    """The TMX is written as text, not through an XML library: every value must still come
+    back from a parser exactly as it went in, and an empty segment stay an element."""
+    tricky = 'a & <b> "c" \'d\'\tline\nnext'
+    pair = tmexport.AlignedPair(tricky, "p&q.md", 'u"1', "official", "", tricky,
+                                ['https://x.example/?a=1&b="2"'])
+    root = etree.fromstring(tmexport.to_tmx([pair]).split("\n", 2)[2])
+    tu = root.find("body/tu")
+    assert tu.get("tuid") == 'p&q.md#u"1'
+    props = {p.get("type"): p.text for p in tu.findall("prop")}
+    assert props["x-document"] == tricky and props["x-unit"] == 'u"1'
+    assert props["x-footnote-url"] == 'https://x.example/?a=1&b="2"'
+    segs = {tuv.get(XML_LANG): tuv.find("seg") for tuv in tu.findall("tuv")}
+    assert segs["ja"] is not None and segs["ja"].text is None and segs["en"].text == tricky
+    assert json.loads(tmexport.to_jsonl([pair]))["en"] == tricky
+
+
 def test_built_site_links_the_exports(built_site: Path) -> None:
     from bs4 import BeautifulSoup
     page = BeautifulSoup((built_site / "status" / "index.html").read_text(encoding="utf-8"),
