@@ -97,6 +97,7 @@ def render_rows(pair: PairStatus, language: str, default: str,
     """One row per unit, Japanese and English side by side, as one block of HTML: cells
     converted once each, links as plain URLs to the units in the normal pages."""
     here = page_url(view_rel(pair.rel), language, default)
+    pages = {lang: relative(here, page_url(pair.rel, lang, default)) for lang in ("ja", "en")}
     rows = []
     for unit_id, ja, en in _rows(pair):
         only = "ja" if en is None else "en" if ja is None else ""
@@ -107,7 +108,7 @@ def render_rows(pair: PairStatus, language: str, default: str,
         if unit_id in stale:
             classes += " parallel-stale"
             note = f'<p class="stale-note">{html.escape(TEXT[language]["stale_note"])}</p>'
-        cells = note + "".join(_cell(pair.rel, lang, unit, here, language, default)
+        cells = note + "".join(_cell(pages[lang], lang, unit, language)
                                for lang, unit in (("ja", ja), ("en", en)))
         rows.append(f'<div class="{classes}" id="{html.escape(unit_id)}">{cells}</div>')
     return '<div class="parallel">\n' + "\n".join(rows) + "\n</div>"
@@ -117,13 +118,13 @@ def href(from_rel: str, to_rel: str, to_lang: str, reader: str, default: str) ->
     return generated_href(from_rel, reader, to_rel, to_lang, default)
 
 
-def _cell(rel: str, lang: str, unit: UnitRef | None, here: str, reader: str,
-          default: str) -> str:
+def _cell(page: str, lang: str, unit: UnitRef | None, reader: str) -> str:
+    """One language's cell; ``page`` is the relative URL of that language's page."""
     t = TEXT[reader]
     if unit is None:
         return (f'<div class="parallel-cell parallel-empty" lang="{lang}">'
                 f"<p><em>{html.escape(t['missing'])}</em></p></div>")
-    link = relative(here, page_url(rel, lang, default)) + f"#{unit.id}"
+    link = f"{page}#{unit.id}"
     only = f" · {html.escape(t['only'])}" if unit.lang_only else ""
     ref = (f'<p><a class="parallel-ref" href="{html.escape(link)}" hreflang="{lang}">'
            f"{html.escape(unit.id)}</a>{only}</p>")
