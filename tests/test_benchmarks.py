@@ -1,0 +1,39 @@
+"""The benchmark tools still work: a tiny synthetic corpus has what the generator promises,
+and the per-step timer runs over it. (The figures themselves come from running them.)"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import ROOT
+
+from policydocs import corpus, parity
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from make_corpus import generate
+
+
+def test_generated_corpus_is_aligned_and_filed_in_sections(tmp_path: Path) -> None:
+    project = generate(tmp_path / "corpus", 5, per_section=2)
+    ja = sorted(p.relative_to(project / "docs" / "ja").as_posix()
+                for p in (project / "docs" / "ja" / "docs").rglob("*.md"))
+    assert ja == ["docs/s000/d0.md", "docs/s000/d1.md", "docs/s001/d2.md", "docs/s001/d3.md",
+                  "docs/s002/d4.md"]
+    result = parity.compare(corpus.scan(project / "docs"))
+    documents = [pair for rel, pair in result.pairs.items() if rel.startswith("docs/")]
+    assert len(documents) == 5 and all(p.comparable and p.aligned for p in documents)
+    assert all(not p.unmatched.get("ja") and not p.unmatched.get("en") for p in documents)
+    text = (project / "docs" / "ja" / "docs" / "s000" / "d0.md").read_text(encoding="utf-8")
+    assert "（DFFT）" in text and "[^4]: <https://" in text and "pillars:" in text
+
+
+def test_build_steps_times_every_step(tmp_path: Path) -> None:
+    project = generate(tmp_path / "corpus", 3)
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "build_steps.py"),
+                           str(project)], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    steps = [line.split("  ")[0] for line in done.stdout.splitlines()]
+    assert steps == ["corpus scan", "parity", "glossary", "checks", "stale units",
+                     "export: aligned pairs", "export: TMX", "export: JSON Lines", "total"]
+    assert "(8 pages," in done.stdout  # three documents and a home page per language
