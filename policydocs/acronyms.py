@@ -227,8 +227,9 @@ def looks_like_acronym_use(token: str) -> bool:
 
 
 def tokens(text: str) -> list[str]:
-    """Every token shaped like an acronym, in order (``uses`` and ``occurrences`` filter
-    the same scan)."""
+    """The tokens of a text that could be acronyms (those with a capital), in order: the
+    glossary scans each line once and filters this list both as ``uses`` and as
+    ``occurrences`` would."""
     if not _HAS_CAPITAL.search(text):
         return []
     return [t for t in TOKEN_RE.findall(text) if not t.islower()]
