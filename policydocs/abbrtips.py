@@ -9,7 +9,6 @@ headings. The build sets the context (acronym -> title in the page's language).
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
@@ -18,7 +17,6 @@ from markdown.treeprocessors import Treeprocessor
 
 from .acronyms import occurrences
 
-_HAS_CAPITAL = re.compile(r"[A-Z]")  # every acronym has one: most Japanese text has none
 SKIP = {"code", "pre", "a", "abbr", "script", "style", "kbd", "samp"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -39,7 +37,7 @@ def set_context(context: AbbrContext | None) -> None:
 
 def _pieces(text: str, known: frozenset[str], titles: dict[str, str]):
     """Split text into a leading string and (abbr element, following text) pairs."""
-    found = occurrences(text, known) if _HAS_CAPITAL.search(text) else None
+    found = occurrences(text, known)
     if not found:
         return None
     lead = text[:found[0][0]]

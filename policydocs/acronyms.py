@@ -226,6 +226,9 @@ def looks_like_acronym_use(token: str) -> bool:
     return all(p.isdigit() or len(p) == 1 or is_acronym(p) for p in parts)
 
 
+_HAS_CAPITAL = re.compile(r"[A-Z]")  # every acronym has one; most Japanese text has none
+
+
 def tokens(text: str) -> list[str]:
     """The tokens of a text that could be acronyms (those with a capital), in order: the
     glossary scans each line once and filters this list both as ``uses`` and as
@@ -233,9 +236,6 @@ def tokens(text: str) -> list[str]:
     if not _HAS_CAPITAL.search(text):
         return []
     return [t for t in TOKEN_RE.findall(text) if not t.islower()]
-
-
-_HAS_CAPITAL = re.compile(r"[A-Z]")
 
 
 def uses(text: str) -> list[tuple[str, int]]:
@@ -246,5 +246,7 @@ def uses(text: str) -> list[tuple[str, int]]:
 
 def occurrences(text: str, known: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, acronym) of every known acronym in the text."""
+    if not _HAS_CAPITAL.search(text):
+        return []
     return [(m.start(1), m.end(1), m.group(1)) for m in TOKEN_RE.finditer(text)
             if m.group(1) in known]

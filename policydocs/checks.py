@@ -99,7 +99,8 @@ def footnote_problems(page: PageRecord) -> list[ContentError]:
 
 def links(page: PageRecord) -> list[Link]:
     found: list[Link] = []
-    if "](" not in _text(page) and "<" not in _text(page):
+    text = _text(page)
+    if "](" not in text and "<" not in text:
         return found
     for line_no, line in _lines(page):
         for match in MD_LINK.finditer(line):
