@@ -231,17 +231,11 @@ _HAS_CAPITAL = re.compile(r"[A-Z]")  # every acronym has one; most Japanese text
 
 def tokens(text: str) -> list[str]:
     """The tokens of a text that could be acronyms (those with a capital), in order: the
-    glossary scans each line once and filters this list both as ``uses`` and as
-    ``occurrences`` would."""
+    glossary scans each line once, then keeps those that look like acronym uses
+    (``looks_like_acronym_use``) and those that are known terms."""
     if not _HAS_CAPITAL.search(text):
         return []
     return [t for t in TOKEN_RE.findall(text) if not t.islower()]
-
-
-def uses(text: str) -> list[tuple[str, int]]:
-    """Tokens that look like acronyms, with their positions."""
-    return [(m.group(1), m.start()) for m in TOKEN_RE.finditer(text)
-            if looks_like_acronym_use(m.group(1))]
 
 
 def occurrences(text: str, known: frozenset[str]) -> list[tuple[int, int, str]]:

@@ -1,6 +1,6 @@
 import pytest
 
-from policydocs.acronyms import definitions, is_acronym, occurrences
+from policydocs.acronyms import definitions, is_acronym, occurrences, tokens
 
 
 def defs(line: str) -> set[tuple[str, str, str]]:
@@ -72,3 +72,9 @@ def test_occurrences_work_without_word_boundaries_and_respect_longer_tokens() ->
     text = "DFFTの推進とITU-R及びITUの活動、G7議長国、AI4EEは別。"
     found = [a for _, _, a in occurrences(text, frozenset({"DFFT", "ITU", "ITU-R", "G7", "AI"}))]
     assert found == ["DFFT", "ITU-R", "ITU", "G7"]
+
+
+def test_tokens_keep_every_candidate_with_a_capital_also_inside_japanese() -> None:
+    assert tokens("DFFTの推進とITU-Rの5G、and the data of G7 (PETs)") == [
+        "DFFT", "ITU-R", "5G", "G7", "PETs"]
+    assert tokens("信頼性のある自由なデータ流通 and lower case only") == []
