@@ -8,6 +8,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
+from prerendered_page import Body, PrerenderedPage
+
 from policydocs.links import page_url
 
 
@@ -37,6 +39,18 @@ def generated_page(config: MkDocsConfig, rel: str, render: Callable[[str], str],
     files = _generated_files(config, rel, {lang: render(lang) if lang == language else ""
                                            for lang in languages(config)}, in_nav)
     return files[language]
+
+
+def generated_html_page(config: MkDocsConfig, rel: str, title: str, meta: dict,
+                        render: Callable[[], Body]) -> File:
+    """A page generated at ``rel``, out of the navigation, whose body the hook builds as HTML
+    itself: ``render()`` gives it (see ``Body``), and is called when MkDocs
+    renders the page (so one page's HTML is held at a time). The theme renders around it as
+    for any page; no Markdown runs."""
+    language, _ = current_language(config)
+    file = _generated_files(config, rel, dict.fromkeys(languages(config), ""), False)[language]
+    PrerenderedPage(title, file, config, meta, render)  # sets file.page: MkDocs uses it
+    return file
 
 
 def _generated_files(config: MkDocsConfig, rel: str, contents: dict[str, str],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from i18n_adapter import current_language, generated_page, problem_logger
+from i18n_adapter import current_language, generated_html_page, generated_page, problem_logger
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -64,27 +64,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, f"exports/{name}", content=content))
     files.append(generated_page(config, parallel.STATUS_PAGE, lambda lang: parallel.render_status(
         result, lang, default, stale, _exports(config)), True))
-    _rows.clear()
     for pair in result.pairs.values():
         if pair.comparable:
-            view = generated_page(config, parallel.view_rel(pair.rel),
-                                  lambda lang, p=pair: parallel.view_page(p, lang), False)
-            _rows[view.src_uri] = (pair, language, default,
-                                   frozenset(stale.get(pair.rel, ())))
-            files.append(view)
+            files.append(generated_html_page(
+                config, parallel.view_rel(pair.rel), parallel.view_title(pair, language),
+                parallel.VIEW_META, lambda p=pair: parallel.render_view(
+                    p, language, default, frozenset(stale.get(p.rel, ())))))
     return files
-
-
-_rows: dict[str, tuple] = {}  # side-by-side pages of this pass -> what their rows show
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the prebuilt rows into a side-by-side page: they are HTML already, and going
-    through Markdown again would only re-parse them."""
-    job = _rows.get(page.file.src_uri)
-    if job is None:
-        return html
-    return html.replace(parallel.ROWS_PLACEHOLDER, parallel.render_rows(*job), 1)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

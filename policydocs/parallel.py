@@ -1,13 +1,15 @@
 """Generated pages for parallel reading: the side-by-side view and the translation status.
 
-Both are Markdown, rendered by MkDocs like any page. Text taken from pages stays Markdown
-(it is content); text taken from metadata is escaped.
+The status page is Markdown, rendered by MkDocs like any page: text taken from pages stays
+Markdown (it is content); text taken from metadata is escaped. The side-by-side view is
+HTML: each unit's Markdown is converted on its own, and the page needs no Markdown pass.
 """
 from __future__ import annotations
 
 import functools
 import html
 import re
+from dataclasses import dataclass
 
 import markdown
 
@@ -71,35 +73,43 @@ def _rows(pair: PairStatus) -> list[tuple[str, UnitRef | None, UnitRef | None]]:
     return rows
 
 
-ROWS_PLACEHOLDER = "<p>PARALLEL-ROWS</p>"
+VIEW_META = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
 
 
-def view_page(pair: PairStatus, language: str) -> str:
-    """The Markdown of a side-by-side page: title and a placeholder for the rows, which
-    ``render_rows`` builds as HTML (the build puts them in after Markdown has run)."""
-    t = TEXT[language]
-    title = pair.pages[language].title
-    front = (f"---\ntitle: \"{t['view_title']}: {_yaml_text(title)}\"\nhide:\n"
-             "  - navigation\n  - toc\nsearch:\n  exclude: true\n---")
-    return (f"{front}\n\n# {t['view_title']}: {escape_inline(title)}\n\n"
-            f"{ROWS_PLACEHOLDER.removeprefix('<p>').removesuffix('</p>')}\n")
+def view_title(pair: PairStatus, language: str) -> str:
+    return f"{TEXT[language]['view_title']}: {pair.pages[language].title}"
 
 
-def render_view(pair: PairStatus, language: str, default: str) -> str:
-    """The whole side-by-side page as Markdown with the rows inline (for tests and tools)."""
-    return view_page(pair, language).replace(
-        ROWS_PLACEHOLDER.removeprefix("<p>").removesuffix("</p>"),
-        render_rows(pair, language, default))
+TITLE_ID = "view_title"  # unit ids are [a-z0-9-]: an underscore never clashes with a row
 
 
-def render_rows(pair: PairStatus, language: str, default: str,
-                stale: frozenset[str] = frozenset()) -> str:
-    """One row per unit, Japanese and English side by side, as one block of HTML: cells
-    converted once each, links as plain URLs to the units in the normal pages."""
+@dataclass(frozen=True)
+class ViewBody:
+    """The body of a side-by-side page, as HTML, with what the page around it needs."""
+    html: str
+    ids: frozenset[str]  # every element id in ``html``: links to them are checked
+    title_id: str = TITLE_ID  # the heading, where the theme's "skip to content" link leads
+
+
+def render_view(pair: PairStatus, language: str, default: str,
+                stale: frozenset[str] = frozenset()) -> ViewBody:
+    """The side-by-side page: its title, then one row per unit. It is HTML from the start:
+    the cells are converted once each, and the page needs no Markdown pass."""
+    rows = _rows(pair)
+    title = view_title(pair, language)
+    heading = f'<h1 id="{TITLE_ID}">{html.escape(title, quote=False)}</h1>\n'
+    return ViewBody(heading + _rows_html(pair, rows, language, default, stale),
+                    frozenset({TITLE_ID} | {unit_id for unit_id, _, _ in rows}))
+
+
+def _rows_html(pair: PairStatus, rows: list[tuple[str, UnitRef | None, UnitRef | None]],
+               language: str, default: str, stale: frozenset[str]) -> str:
+    """Japanese and English side by side, links as plain URLs to the units in the normal
+    pages."""
     here = page_url(view_rel(pair.rel), language, default)
     pages = {lang: relative(here, page_url(pair.rel, lang, default)) for lang in ("ja", "en")}
-    rows = []
-    for unit_id, ja, en in _rows(pair):
+    out = []
+    for unit_id, ja, en in rows:
         only = "ja" if en is None else "en" if ja is None else ""
         classes = "parallel-row" + (f" parallel-only-{only}" if only else "")
         if unit_id in pair.label_diffs:
@@ -110,8 +120,8 @@ def render_rows(pair: PairStatus, language: str, default: str,
             note = f'<p class="stale-note">{html.escape(TEXT[language]["stale_note"])}</p>'
         cells = note + "".join(_cell(pages[lang], lang, unit, language)
                                for lang, unit in (("ja", ja), ("en", en)))
-        rows.append(f'<div class="{classes}" id="{html.escape(unit_id)}">{cells}</div>')
-    return '<div class="parallel">\n' + "\n".join(rows) + "\n</div>"
+        out.append(f'<div class="{classes}" id="{html.escape(unit_id)}">{cells}</div>')
+    return '<div class="parallel">\n' + "\n".join(out) + "\n</div>"
 
 
 def href(from_rel: str, to_rel: str, to_lang: str, reader: str, default: str) -> str:
@@ -143,10 +153,6 @@ def cell_html(markdown_text: str) -> str:
         return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p)
     _CONVERTER.reset()
     return _CONVERTER.convert(markdown_text)
-
-
-def _yaml_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 EXPORTS = ("exports/aligned-units.tmx", "exports/aligned-units.jsonl")

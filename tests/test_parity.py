@@ -92,14 +92,17 @@ def test_side_by_side_rows_keep_reading_order_and_one_sided_units(tmp_path: Path
     pair = parity.compare(corpus.scan(docs)).pairs["d.md"]
     assert [(i, bool(j), bool(e)) for i, j, e in parallel._rows(pair)] == [
         ("s-1", True, True), ("p-1", True, True), ("p-1-x", True, False), ("p-1-y", False, True)]
-    page = parallel.render_view(pair, "en", "ja")
-    assert 'title: "Side by side: Doc"' in page
+    assert parallel.view_title(pair, "en") == "Side by side: Doc"
+    body = parallel.render_view(pair, "en", "ja")
+    page = body.html
+    assert body.ids == {parallel.TITLE_ID, "s-1", "p-1", "p-1-x", "p-1-y"}
+    assert f'<h1 id="{parallel.TITLE_ID}">Side by side: Doc</h1>' in page
     assert '<div class="parallel-row parallel-only-ja" id="p-1-x">' in page
     assert '<a class="parallel-ref" href="../../d/#p-1" hreflang="en">p-1</a>' in page
     assert '<a class="parallel-ref" href="../../../d/#p-1" hreflang="ja">p-1</a>' in page
     assert "[^1]" not in page and "<p>1. 一。</p>" in page
-    ja_page = parallel.render_view(pair, "ja", "ja")
-    assert "# 対訳表示: 文書 &lt;&amp;|&gt;" in ja_page
+    ja_page = parallel.render_view(pair, "ja", "ja").html
+    assert "<h1 id=\"view_title\">対訳表示: 文書 &lt;&amp;|&gt;</h1>" in ja_page
 
 
 def test_status_page_escapes_titles_and_lists_gaps(tmp_path: Path) -> None:

@@ -174,6 +174,13 @@ def test_side_by_side_view_has_every_unit_in_both_languages(built_site: Path) ->
         assert en["lang"] == "en" and "Both Participants recognise" in en.get_text()
         assert page.select_one(".parallel-row#s-5-3-2-a")["class"] == [
             "parallel-row", "parallel-label-differs"]
+        # Built without Markdown, the page still has one heading, its title, and the
+        # theme's "skip to content" link leads to it.
+        title = page.title.get_text()
+        (heading,) = page.select("h1")
+        assert title.startswith(heading.get_text()) and heading.get_text().endswith(
+            "パートナーシップ" if url.startswith("parallel") else "Partnership")
+        assert page.select_one("a.md-skip")["href"] == f"#{heading['id']}"
 
 
 def test_document_page_links_to_its_side_by_side_view(built_site: Path) -> None:
