@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
-
 from prerendered_page import Body, PrerenderedPage
 
 from policydocs.links import page_url

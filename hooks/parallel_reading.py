@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import os
 
-from i18n_adapter import current_language, generated_html_page, generated_page, problem_logger
+from i18n_adapter import (
+    current_language,
+    generated_html_page,
+    generated_page,
+    problem_logger,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority

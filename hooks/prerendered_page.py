@@ -8,7 +8,8 @@ usual; only reading the source and rendering Markdown are replaced.
 """
 from __future__ import annotations
 
-from typing import Callable, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
