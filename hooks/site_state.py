@@ -6,6 +6,7 @@ not look at the files again: checking per page would cost pages x pages stats.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from i18n_adapter import current_language, languages
@@ -17,7 +18,13 @@ CACHE = CorpusCache()
 
 
 def project_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return _parent(config.config_file_path)
+
+
+@functools.lru_cache(maxsize=8)
+def _parent(config_file: str) -> Path:
+    """Resolved once: page events ask for it, and resolving is a system call per part."""
+    return Path(config_file).resolve().parent
 
 
 _checked: dict[str, tuple] = {"pass": ()}
