@@ -75,14 +75,15 @@ def document(seed: int, lang: str, paragraphs: int) -> str:
     return "\n".join(out) + "\n"
 
 
-def generate(target: Path, n: int, per_section: int = 0) -> Path:
+def generate(target: Path, n: int, per_section: int = 0, root: Path = ROOT) -> Path:
     """``per_section`` > 0 files the documents in sections of that many (as a real
-    collection is filed by series or year); 0 puts them all in one folder."""
+    collection is filed by series or year); 0 puts them all in one folder. The code and
+    configuration are copied from ``root`` (another checkout, to compare revisions)."""
     if target.exists():
         shutil.rmtree(target)
     for name in ("hooks", "overrides", "data", "policydocs"):
-        shutil.copytree(ROOT / name, target / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        shutil.copytree(root / name, target / name)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.split("\nnav:\n")[0] + "\n"  # the generated site uses the automatic nav
     config = config.replace("strict: true", "strict: false")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -97,7 +98,7 @@ def generate(target: Path, n: int, per_section: int = 0) -> Path:
             folder = docs / "docs" / (f"s{seed // per_section:03d}" if per_section else "")
             folder.mkdir(exist_ok=True)
             (folder / f"d{seed}.md").write_text(document(seed, lang, size), encoding="utf-8")
-    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    shutil.copytree(root / "docs" / "assets", target / "docs" / "assets")
     return target
 
 

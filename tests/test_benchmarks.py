@@ -37,3 +37,14 @@ def test_build_steps_times_every_step(tmp_path: Path) -> None:
     assert steps == ["corpus scan", "parity", "glossary", "checks", "stale units",
                      "export: aligned pairs", "export: TMX", "export: JSON Lines", "total"]
     assert "(8 pages," in done.stdout  # three documents and a home page per language
+
+
+def test_a_corpus_is_made_with_the_code_of_another_revision(tmp_path: Path) -> None:
+    from compare_revisions import checkout
+    source = checkout("HEAD", tmp_path / "source")
+    assert (source / "hooks" / "parallel_reading.py").is_file()
+    assert (source / "policydocs" / "parity.py").is_file() and (source / "mkdocs.yml").is_file()
+    project = generate(tmp_path / "corpus", 2, root=source)
+    assert (project / "hooks" / "parallel_reading.py").read_bytes() == (
+        source / "hooks" / "parallel_reading.py").read_bytes()
+    assert "strict: false" in (project / "mkdocs.yml").read_text(encoding="utf-8")
