@@ -98,16 +98,22 @@ def footnote_problems(page: PageRecord) -> list[ContentError]:
 
 
 def links(page: PageRecord) -> list[Link]:
-    found: list[Link] = []
-    text = _text(page)
+    return [Link(page, line_no, target, kind)
+            for line_no, target, kind in _links(page.body, page.body_line)]
+
+
+@functools.lru_cache(maxsize=4)  # the content policy and the link checks both ask
+def _links(body: str, first_line: int) -> tuple[tuple[int, str, str], ...]:
+    found: list[tuple[int, str, str]] = []
+    text = _joined(body, first_line)
     if "](" not in text and "<" not in text:
-        return found
-    for line_no, line in _lines(page):
-        for match in MD_LINK.finditer(line):
-            found.append(Link(page, line_no, match.group(1).strip(), "link"))
-        for match in AUTOLINK.finditer(line):
-            found.append(Link(page, line_no, match.group(1), "autolink"))
-    return found
+        return ()
+    for line_no, line in _text_lines(body, first_line):
+        if "](" in line:  # most lines have no link: skip the regex
+            found += [(line_no, m.group(1).strip(), "link") for m in MD_LINK.finditer(line)]
+        if "<" in line:
+            found += [(line_no, m.group(1), "autolink") for m in AUTOLINK.finditer(line)]
+    return tuple(found)
 
 
 def url_problems(link: Link) -> list[ContentError]:

@@ -7,6 +7,7 @@ size or modification time), so the passes of one build share one scan, and an ed
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -28,8 +29,10 @@ class PageRecord:
     body: str = ""
     body_line: int = 1
 
-    @property
+    @functools.cached_property
     def ids(self) -> dict[str, units.UnitRef]:
+        """Unit id -> unit. Built once: the exports, the stale-unit check and the link checks
+        look units up one by one (a page's units never change after the scan)."""
         return {u.id: u for u in self.units}
 
     @property
