@@ -48,3 +48,17 @@ def test_a_corpus_is_made_with_the_code_of_another_revision(tmp_path: Path) -> N
     assert (project / "hooks" / "parallel_reading.py").read_bytes() == (
         source / "hooks" / "parallel_reading.py").read_bytes()
     assert "strict: false" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_page_costs_times_each_kind_of_page_and_every_hook(tmp_path: Path) -> None:
+    project = generate(tmp_path / "corpus", 3)
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "page_costs.py"),
+                           str(project)], capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = [line.split() for line in done.stdout.splitlines()]
+    counts = {(r[0], r[1]): int(r[2]) for r in rows if r[:1] in (["prepare"], ["build"])}
+    # 3 documents and a home page, 3 views, 7 generated pages (status, glossary, pillar
+    # overview and four pillars), in each language
+    assert counts[("prepare", "document")] == counts[("build", "document")] == 8
+    assert counts[("prepare", "side-by-side")] == 6 and counts[("prepare", "generated")] == 14
+    assert "files: hooks/parallel_reading.py.on_files" in done.stdout
