@@ -2,9 +2,9 @@
 N = 100 and N = 1000 documents per language, runs alternating, printing median wall time,
 peak memory, the on/off ratio, the growth from 100 to 1000, and how many times the corpus
 was scanned per build. It also prints the CPU time of each build (the process and the
-processes it waited for, such as Pagefind): on a shared machine wall time varies by 15%
-from one build to the next, CPU time much less, so it shows small changes that wall time
-hides; the targets are stated in wall time.
+processes it waited for, such as Pagefind), which leaves out the time a build waits for a
+busy machine; it varies a little less than wall time from one build to the next, not much
+(the machine's own speed varies too). The targets are stated in wall time.
 
     .venv/bin/python benchmarks/build_bench.py [--sizes 100,1000] [--runs 3] [--per-section 25]
 
