@@ -8,6 +8,7 @@ usual; only reading the source and rendering Markdown are replaced.
 """
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Protocol
 
@@ -31,7 +32,7 @@ class PrerenderedPage(Page):
         self._render = render
 
     def read_source(self, config: MkDocsConfig) -> None:
-        self.markdown, self.meta = "", dict(self._meta)
+        self.markdown, self.meta = "", copy.deepcopy(self._meta)  # events may change it
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         body = self._render()
