@@ -12,7 +12,8 @@ from site_state import corpus, refresh
 from policydocs import checks
 
 log = problem_logger("checks")
-REQUIRED_EXTENSIONS = ("policydocs.resolvedlinks",)  # generated pages' links need it
+# The generated pages need them: their links are written resolved, their lists as HTML.
+REQUIRED_EXTENSIONS = ("policydocs.resolvedlinks", "policydocs.prebuilthtml")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -16,6 +16,8 @@ from . import acronyms, yamlfile
 from .corpus import Corpus, PageRecord
 from .errors import ContentError
 from .links import generated_href
+from .prebuilthtml import block, element, markdown_element
+from .prebuilthtml import text as html_text
 from .render import escape_inline
 
 PAGE = "glossary.md"
@@ -252,10 +254,10 @@ def _render_term(term: Term, language: str, other: str, default: str,
         lines.append(f"{t['written']}: " + " · ".join(escape_inline(w) for w in written))
     places = _places(term, language, default)
     if places:
-        lines.append(f"{t['defined']}: {places}")
+        lines.append(block(element("p", f"{html_text(t['defined'])}: {places}")))
     used = _uses(term, language, default, titles)
     if used:
-        lines.append(f"{t['used']}: {used}")
+        lines.append(block(element("p", f"{html_text(t['used'])}: {used}")))
     return "\n\n".join(lines)
 
 
@@ -271,9 +273,10 @@ def _places(term: Term, reader: str, default: str) -> str:
         if key in seen:
             continue
         seen.add(key)
-        title = escape_inline(place.page.title).replace("[", "\\[").replace("]", "\\]")
+        title = _label(place.page.title)
         label = f"{title} {place.unit_id}" if place.unit_id else title
-        out.append(f"[{label}]({_link(place.page.rel, place.page.language, reader, default, place.unit_id)})")
+        out.append(markdown_element("a", label, href=_link(
+            place.page.rel, place.page.language, reader, default, place.unit_id)))
     return " · ".join(out)
 
 
@@ -281,6 +284,12 @@ def _uses(term: Term, reader: str, default: str, titles: dict[tuple[str, str], s
     out = []
     for (lang, rel), count in sorted(term.uses.items(), key=lambda kv: (kv[0][0] != reader, kv[0])):
         mark = "" if lang == reader else f" ({TEXT[reader]['other']})"
-        title = escape_inline(titles.get((lang, rel), rel)).replace("[", "\\[").replace("]", "\\]")
-        out.append(f"[{title}]({_link(rel, lang, reader, default, None)}){mark} ({count})")
+        link = markdown_element("a", _label(titles.get((lang, rel), rel)),
+                                href=_link(rel, lang, reader, default, None))
+        out.append(f"{link}{html_text(mark)} ({count})")
     return " · ".join(out)
+
+
+def _label(title: str) -> str:
+    """A page title as the Markdown of a link's text."""
+    return escape_inline(title).replace("[", "\\[").replace("]", "\\]")

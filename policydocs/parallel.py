@@ -1,6 +1,7 @@
 """Generated pages for parallel reading: the side-by-side view and the translation status.
 
-The status page is Markdown, rendered by MkDocs like any page: text taken from pages stays
+The status page is Markdown, rendered by MkDocs like any page; its table, one row per
+document, is a prebuilt HTML block (see ``prebuilthtml``): text taken from pages stays
 Markdown (it is content); text taken from metadata is escaped. The side-by-side view is
 HTML: each unit's Markdown is converted on its own, and the page needs no Markdown pass.
 """
@@ -16,6 +17,7 @@ import markdown
 from .footnotes import MD_REF
 from .links import generated_href, md_link, page_url, relative
 from .parity import DocumentStatus, PairStatus, ParityResult
+from .prebuilthtml import block, element, markdown_element, text
 from .render import escape_inline
 from .units import UnitRef
 
@@ -163,10 +165,12 @@ def render_status(result: ParityResult, language: str, default: str,
     t = TEXT[language]
     here = STATUS_PAGE
     stale = stale or {}
-    table = [f"| {t['document']} | 日本語 | English | {t['coverage']} | {t['stale']} | "
-             f"{t['missing_units']} |", "|---|---|---|---:|---:|---|"]
-    table += [_status_row(doc, language, here, default, stale) for doc in result.documents]
-    out = [f"---\ntitle: {t['status_title']}\n---", f"# {t['status_title']}", "\n".join(table)]
+    head = "".join(element("th", text(label), style=_RIGHT if right else None) for label, right in (
+        (t["document"], False), ("日本語", False), ("English", False), (t["coverage"], True),
+        (t["stale"], True), (t["missing_units"], False)))
+    rows = "".join(_status_row(doc, language, here, default, stale) for doc in result.documents)
+    table = element("table", element("thead", element("tr", head)) + element("tbody", rows))
+    out = [f"---\ntitle: {t['status_title']}\n---", f"# {t['status_title']}", block(table)]
     if exports:  # links between source files: MkDocs checks them and writes the URLs
         links = [f"[{name.rsplit('.', 1)[1].upper()}]({md_link(f'{language}/{here}', name)})"
                  for name in EXPORTS]
@@ -177,30 +181,35 @@ def render_status(result: ParityResult, language: str, default: str,
     return "\n\n".join(out) + "\n"
 
 
+_RIGHT = "text-align: right;"  # as Markdown's tables write a right-aligned column
+
+
 def _status_row(doc: DocumentStatus, language: str, here: str, default: str,
                 stale: dict[str, set[str]]) -> str:
     t = TEXT[language]
     page = doc.page(language) or doc.page("ja") or doc.page("en")
     link_lang = language if doc.page(language) else page.language
-    title = escape_inline(page.title).replace("|", "\\|")
-    link = href(here, doc.pairs[0].rel, link_lang, language, default)
+    title = markdown_element("a", escape_inline(page.title),
+                             href=href(here, doc.pairs[0].rel, link_lang, language, default))
     states = [t["state"].get(str((doc.page(lang) and doc.page(lang).translation) or "none"),
                              "?") for lang in ("ja", "en")]
-    coverage = f"{doc.coverage:.0f}%"
     if all(p.comparable for p in doc.pairs):
         missing = [_unit_link(pair, lang, u, here, language, default)
                    for pair in doc.pairs for lang in ("ja", "en")
                    for u in pair.unmatched.get(lang, [])]
-        gaps = ", ".join(missing) if missing else t["none"]
+        gaps = ", ".join(missing) if missing else text(t["none"])
         view = href(here, view_rel(doc.pairs[0].rel), language, language, default)
-        gaps += f" · [{t['side_by_side']}]({view})"
+        gaps += " · " + element("a", text(t["side_by_side"]), href=view)
     else:
-        gaps = t["no_text"]
+        gaps = text(t["no_text"])
     count = sum(len(stale.get(p.rel, ())) for p in doc.pairs)
-    return f"| [{title}]({link}) | {states[0]} | {states[1]} | {coverage} | {count} | {gaps} |"
+    cells = [element("td", title), *(element("td", text(s)) for s in states),
+             element("td", f"{doc.coverage:.0f}%", style=_RIGHT),
+             element("td", str(count), style=_RIGHT), element("td", gaps)]
+    return element("tr", "".join(cells))
 
 
 def _unit_link(pair: PairStatus, lang: str, unit: UnitRef, here: str, reader: str,
                default: str) -> str:
     link = href(here, pair.rel, lang, reader, default) + f"#{unit.id}"
-    return f"[{lang}:{unit.id}]({link})"
+    return element("a", text(f"{lang}:{unit.id}"), href=link)

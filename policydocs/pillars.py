@@ -15,6 +15,7 @@ from . import yamlfile
 from .corpus import Corpus, PageRecord
 from .errors import ContentError
 from .links import generated_href, md_link
+from .prebuilthtml import block, element, markdown_element, text
 from .render import escape_inline
 
 INDEX_DIR = "pillars"
@@ -186,13 +187,21 @@ def render_pillar(index: PillarIndex, pillar: Pillar, language: str, default: st
     entries = index.entries[pillar.id]
     if not entries:
         out.append(f"*{t['none']}*")
-    current = None
-    for entry in entries:
-        if entry.document != current:
-            current = entry.document
-            out += [_document_heading(entry, language, index.titles), ""]
-        out[-1] += ("\n" if out[-1] else "") + _entry_line(entry, here, language, default)
+    for group in _by_document(entries):
+        out.append(_document_heading(group[0], language, index.titles))
+        out.append(block(element("ul", "".join(_entry_item(entry, here, language, default)
+                                               for entry in group))))
     return "\n\n".join(out) + "\n"
+
+
+def _by_document(entries: list[Entry]) -> list[list[Entry]]:
+    """Entries in index order, one list per run of the same document."""
+    groups: list[list[Entry]] = []
+    for entry in entries:
+        if not groups or groups[-1][0].document != entry.document:
+            groups.append([])
+        groups[-1].append(entry)
+    return groups
 
 
 def _document_heading(entry: Entry, language: str,
@@ -205,17 +214,21 @@ def _document_heading(entry: Entry, language: str,
     return f"## {title}\n\n{date} · {issuer}"
 
 
-def _entry_line(entry: Entry, here: str, language: str, default: str) -> str:
+def _entry_item(entry: Entry, here: str, language: str, default: str) -> str:
+    """One passage: a link to it, in the page's words (Markdown), and why it is listed."""
     t = TEXT[language]
-    lang, text = entry.text_in(language)
-    text = escape_inline(_plain(text)).replace("|", "\\|")
+    lang, label = entry.text_in(language)
+    label = escape_inline(_plain(label))
     anchor = f"#{entry.unit_id}" if entry.unit_id else ""
     link = generated_href(here, language, entry.rel, lang, default) + anchor
-    label = text if entry.unit_id else f"{text} ({t['whole']})"
-    marker = f' <span class="only-ja">{t["only_ja"]}</span>' if lang != language else ""
-    why = f" — {escape_inline(entry.why)}" if entry.why else ""
-    attr = f'{{: lang="{lang}" }}' if lang != language else ""
-    return f"- [{label}]({link}){attr}{marker}{why}"
+    other = lang if lang != language else None
+    item = markdown_element("a", label if entry.unit_id else f"{label} ({t['whole']})",
+                            href=link, lang=other)
+    if other:
+        item += " " + element("span", text(t["only_ja"]), class_="only-ja")
+    if entry.why:
+        item += f" — {text(entry.why)}"
+    return element("li", item)
 
 
 def _plain(text: str) -> str:

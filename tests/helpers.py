@@ -34,6 +34,13 @@ def make_source(tmp_path: Path, text: str | bytes, **fields) -> Source:
     return Source(**base)
 
 
+def generated_html(page: str) -> str:
+    """A generated page's Markdown as HTML, with the extensions its blocks and attributes
+    need (links keep their ``resolved:`` mark)."""
+    import markdown
+    return markdown.markdown(page, extensions=["meta", "attr_list", "policydocs.prebuilthtml"])
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the project (config, hooks, templates, data, pages, package) to change."""
     import shutil

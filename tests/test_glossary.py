@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import markdown
-from helpers import ROOT
+from helpers import ROOT, generated_html
 
 from policydocs import abbrtips, corpus, glossary
 
@@ -59,8 +59,10 @@ def test_glossary_page_escapes_and_links(tmp_path: Path) -> None:
     assert "### ABC { #term-abc }" in page
     assert "**—** · *&lt;名前&gt; &amp; 会議*{: lang=\"ja\" }" not in page  # not split at & either
     assert "[A](#initial-a)" in page
-    assert "Defined in: [文書 p-1](resolved:../../a/#p-1)" in page
-    assert "Used in: [Doc](resolved:../a/) (1) · [文書](resolved:../../a/) (日本語) (1)" in page
+    html = generated_html(page)
+    assert '<p>Defined in: <a href="resolved:../../a/#p-1">文書 p-1</a></p>' in html
+    assert ('<p>Used in: <a href="resolved:../a/">Doc</a> (1) · '
+            '<a href="resolved:../../a/">文書</a> (日本語) (1)</p>') in html
 
 
 def render(text: str, titles: dict[str, str], skip_headings: bool = False) -> str:

@@ -1,5 +1,7 @@
 from pathlib import Path
 
+from helpers import generated_html
+
 from policydocs import corpus, parallel, parity
 
 
@@ -108,7 +110,12 @@ def test_side_by_side_rows_keep_reading_order_and_one_sided_units(tmp_path: Path
 def test_status_page_escapes_titles_and_lists_gaps(tmp_path: Path) -> None:
     docs = site(tmp_path, "1\\. 一。\n{: #p-1 }\n\n2\\. 二。\n{: #p-2 }\n", "1\\. One.\n{: #p-1 }\n")
     page = parallel.render_status(parity.compare(corpus.scan(docs)), "ja", "ja")
-    assert "| [文書 &lt;&amp;\\|&gt;](resolved:../d/) | 公式 | 公式 | 50% | 0 | [ja:p-2](resolved:../d/#p-2)" in page
+    row = generated_html(page).split("<tbody>\n<tr>\n")[1].split("\n</tr>")[0].split("\n")
+    assert row == ['<td><a href="resolved:../d/">文書 &lt;&amp;|&gt;</a></td>', "<td>公式</td>",
+                   "<td>公式</td>", '<td style="text-align: right;">50%</td>',
+                   '<td style="text-align: right;">0</td>',
+                   ('<td><a href="resolved:../d/#p-2">ja:p-2</a> · '
+                    '<a href="resolved:../parallel/d/">対訳表示</a></td>')]
 
 
 def test_corpus_cache_scans_again_only_after_a_change(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, generated_html
 
 from policydocs import corpus, pillars
 from policydocs.errors import ContentError
@@ -67,14 +67,15 @@ def test_unknown_pillar_is_an_error_with_line_and_valid_ids(tmp_path: Path) -> N
 def test_index_pages_escape_titles_and_mark_japanese_only_passages(tmp_path: Path) -> None:
     index = pillars.collect(corpus.scan(fixture_site(tmp_path)), REGISTRY)
     data = next(p for p in REGISTRY if p.id == "data")
-    en = pillars.render_pillar(index, data, "en", "ja")
-    assert "## A &lt;&amp;|&gt; doc\n\n2020-05-01 · A &amp; B" in en
-    assert "- [A &lt;&amp;\\|&gt; doc (whole document)](resolved:../../a/)" in en
-    assert "- [1\\. Text.](resolved:../../a/#p-1)" in en
-    assert ('- [後の文書 (whole document)](resolved:../../../b/){: lang="ja" } '
-            '<span class="only-ja">Japanese only</span> — データ流通') in en
-    assert en.index("## A &lt;") < en.index("## No text")  # date order
-    ja = pillars.render_pillar(index, data, "ja", "ja")
-    assert "- [後の文書 (文書全体)](resolved:../../b/) — データ流通" in ja and "only-ja" not in ja
+    en = generated_html(pillars.render_pillar(index, data, "en", "ja"))
+    assert "<h2>A &lt;&amp;|&gt; doc</h2>\n<p>2020-05-01 · A &amp; B</p>" in en
+    assert '<li><a href="resolved:../../a/">A &lt;&amp;|&gt; doc (whole document)</a></li>' in en
+    assert '<li><a href="resolved:../../a/#p-1">1. Text.</a></li>' in en
+    assert ('<li><a href="resolved:../../../b/" lang="ja">後の文書 (whole document)</a> '
+            '<span class="only-ja">Japanese only</span> — データ流通</li>') in en
+    assert en.index("<h2>A &lt;") < en.index("<h2>No text")  # date order
+    ja = generated_html(pillars.render_pillar(index, data, "ja", "ja"))
+    assert '<li><a href="resolved:../../b/">後の文書 (文書全体)</a> — データ流通</li>' in ja
+    assert "only-ja" not in ja
     overview = pillars.render_overview(index, "en")
     assert "## [Data](data.md)" in overview and "2 documents · 3 passages" in overview

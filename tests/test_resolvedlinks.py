@@ -13,13 +13,15 @@ def test_generated_links_lose_their_mark_and_nothing_else() -> None:
     assert 'href="resolved-not/"' in html and 'href="https://x.example/"' in html
 
 
-def test_a_config_without_the_extension_is_refused(tmp_path) -> None:
+def test_a_config_without_the_extensions_of_generated_pages_is_refused(tmp_path) -> None:
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text("\n".join(line for line in text.splitlines()
-                                if "policydocs.resolvedlinks" not in line) + "\n", encoding="utf-8")
+                                if "policydocs.resolvedlinks" not in line
+                                and "policydocs.prebuilthtml" not in line) + "\n", encoding="utf-8")
     done = build_project(project)
     assert done.returncode != 0
-    assert "markdown_extensions lacks policydocs.resolvedlinks" in done.stdout + done.stderr
+    assert ("markdown_extensions lacks policydocs.resolvedlinks, policydocs.prebuilthtml"
+            in done.stdout + done.stderr)
     assert "Traceback" not in done.stdout + done.stderr
