@@ -71,7 +71,7 @@ def instrument(config: Any) -> None:
             methods[i] = timer(f"event {event}: {name}", method)
 
 
-def report() -> None:
+def report(min_seconds: float) -> None:
     print(f"{'step':<30} {'pages':<13} {'count':>6} {'ms each':>8} {'total':>8}")
     steps = [k for k in SECONDS if not k[0].startswith("event")]
     order = ["prepare", "  of which Markdown", "build", "  of which template"]
@@ -85,7 +85,7 @@ def report() -> None:
     print("\nhook and plugin events, whole build (both language passes):")
     for label, seconds in sorted(events.items(), key=lambda kv: -kv[1]):
         holds_pass_2 = "mkdocs_static_i18n" in label and "post_build" in label
-        if seconds >= 0.01 and not holds_pass_2:
+        if seconds >= min_seconds and not holds_pass_2:
             print(f"  {seconds:7.2f}s  {label.removeprefix('event ')}")
 
 
@@ -93,6 +93,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("project", type=Path)
     parser.add_argument("--config", default="mkdocs.yml")
+    parser.add_argument("--min-seconds", type=float, default=0.01,
+                        help="leave out events that took less in the whole build")
     args = parser.parse_args()
     project = args.project.resolve()
     os.chdir(project)
@@ -103,7 +105,7 @@ def main() -> None:
     start = time.perf_counter()
     mkdocs_build.build(config)
     print(f"build: {time.perf_counter() - start:.2f} s")
-    report()
+    report(args.min_seconds)
 
 
 if __name__ == "__main__":
