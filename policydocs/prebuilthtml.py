@@ -40,15 +40,20 @@ def block(html_text: str) -> str:
     return f"{_BEGIN}\n{html_text}\n{_END}"
 
 
-def text(value: str) -> str:
-    """Text for a block: shown as written."""
-    return html.escape(value, quote=False)
+# Characters XML cannot hold, even escaped (C0 controls but tab, newline and return, lone
+# surrogates): a control character pasted from a PDF into a title must not stop the build.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def text(value: str, quote: bool = False) -> str:
+    """Text for a block: shown as written (a character XML cannot hold shows as U+FFFD)."""
+    return html.escape(_NOT_XML.sub("\ufffd", value), quote=quote)
 
 
 def element(tag: str, content: str = "", **attrs: str | None) -> str:
     """``<tag attr="value">content</tag>``; ``content`` is HTML already (see ``text``),
     attributes whose value is None are left out, ``class_`` is ``class``."""
-    attributes = "".join(f' {name.rstrip("_").replace("_", "-")}="{html.escape(value)}"'
+    attributes = "".join(f' {name.rstrip("_").replace("_", "-")}="{text(value, quote=True)}"'
                          for name, value in attrs.items() if value is not None)
     return f"<{tag}{attributes}>{content}</{tag}>"
 

@@ -58,3 +58,9 @@ def test_each_conversion_starts_with_no_blocks() -> None:
     md.reset()
     second = md.convert(block(element("p", "two")))
     assert (first, second) == ("<p>one</p>", "<p>two</p>")
+
+
+def test_characters_xml_cannot_hold_show_as_replacement_characters() -> None:
+    title = "Title\x07 with a bell\x0b and a form feed\x0c"  # pasted from a PDF, say
+    html = convert(block(element("p", element("a", text(title), href="x/\x01"))))
+    assert html == '<p><a href="x/\ufffd">Title\ufffd with a bell\ufffd and a form feed\ufffd</a></p>'
