@@ -5,9 +5,12 @@ splits it into chunks that the browser loads only as a query needs them. Only do
 are indexed (they carry ``data-pagefind-body``); permalinks, footnote blocks and the reading
 tools are left out.
 
-``StreamingIndex`` feeds Pagefind's indexing service each page as the build writes it: the
-service is a process of its own, so indexing runs on another core while MkDocs renders the
-rest of the site, and only writing the index is left for the end. ``build_index`` runs the
+``StreamingIndex`` feeds Pagefind's indexing service each page as the build renders it:
+the service is a process of its own, so indexing runs on another core while MkDocs renders
+the rest of the site, and only writing the index is left for the end. It hands Pagefind a
+copy of each page cut down to what Pagefind reads of it (``search_copy``): the language,
+the title and the indexed body, not the navigation, which is most of a page's bytes and,
+with all documents in one folder, grows with the site. ``build_index`` runs the
 command-line Pagefind over a finished site (the fallback, and the reference the streamed
 index is tested against).
 """
@@ -15,8 +18,10 @@ from __future__ import annotations
 
 import asyncio
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Coroutine
 from concurrent.futures import Future
@@ -52,6 +57,24 @@ def build_index(site_dir: Path) -> IndexResult:
 
 
 BODY_MARK = "data-pagefind-body"
+# Written by the theme (overrides/main.html) right after the element that holds the body.
+BODY_END = "<!-- /pagefind-body -->"
+_LANG = re.compile(r'<html\b[^>]*?\slang="([^"]*)"')
+_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
+
+
+def search_copy(html: str) -> str:
+    """The page as Pagefind needs it: ``<html lang>``, ``<title>`` and the element that
+    holds the body (up to ``BODY_END``). A page without the end mark is passed whole."""
+    mark = html.find(BODY_MARK)
+    start = html.rfind("<", 0, mark)
+    end = html.find(BODY_END, mark)
+    if mark < 0 or start < 0 or end < 0:
+        return html
+    lang = _LANG.search(html, 0, start)
+    title = _TITLE.search(html, 0, start)
+    return (f'<!doctype html><html lang="{lang.group(1) if lang else ""}"><head>'
+            f'{title.group(0) if title else ""}</head><body>{html[start:end]}</body></html>')
 # Paths written literally inside a Pagefind (wax) glob; others are sent as files.
 _GLOB_SAFE = re.compile(r"[^{}\[\]<>*?,$!\\#:]+")
 
@@ -59,9 +82,10 @@ _GLOB_SAFE = re.compile(r"[^{}\[\]<>*?,$!\\#:]+")
 class StreamingIndex:
     """A Pagefind index built in the background while the build writes the site.
 
-    Pages are queued as they are rendered and handed over in batches once written: one
-    request per batch (Pagefind's Python client answers at most ten requests a second, so
-    one request per page would be slower than the command line)."""
+    Each page is copied, cut down (``search_copy``), into a staging folder as it is
+    rendered, and handed over in batches: one request per batch (Pagefind's Python client
+    answers at most ten requests a second, so one request per page would be slower than
+    the command line). The staging folder mirrors the site, so the URLs are the site's."""
 
     def __init__(self, site_dir: Path, batch: int = 100, timeout: float = 600) -> None:
         from pagefind.index import IndexConfig
@@ -85,20 +109,26 @@ class StreamingIndex:
         except BaseException:
             self._stop()
             raise
+        self._staging = Path(tempfile.mkdtemp(prefix="pagefind-pages-"))
 
     def add(self, path: str, html: str) -> None:
-        """A page about to be written at ``path`` (relative to the site directory). Pages
-        without document text are not indexed, as the command-line run skips them."""
+        """A page of the site at ``path`` (relative to the site directory). Pages without
+        document text are not indexed, as the command-line run skips them."""
         if BODY_MARK not in html:
             return
         self.pages += 1
+        if self._loop.is_closed():  # stopped early: write() reports it
+            self._lost += 1
+            return
+        copy = self._staging / path
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(search_copy(html), encoding="utf-8")
         self._queued.append(path)
-        if len(self._queued) > self._batch:  # all written but the page being written now
-            self._submit(self._queued[:-1])
-            self._queued = self._queued[-1:]
+        if len(self._queued) >= self._batch:
+            self.flush()
 
     def flush(self) -> None:
-        """Hand over every queued page: call once the pages are written (end of a pass)."""
+        """Hand over every queued page (at the end of a language pass, say)."""
         self._submit(self._queued)
         self._queued = []
 
@@ -122,6 +152,7 @@ class StreamingIndex:
 
     def close(self) -> None:
         """Stop the service (also when a build fails half-way); stopping twice is harmless."""
+        shutil.rmtree(self._staging, ignore_errors=True)
         if self._loop.is_closed():
             return
         for job in self._jobs:
@@ -139,11 +170,11 @@ class StreamingIndex:
             self._lost += len(paths)
             return
         literal = [p for p in paths if _GLOB_SAFE.fullmatch(p)]
-        jobs = [self._index.add_directory(str(self._site), glob="{" + ",".join(literal) + "}")
-                ] if literal else []
-        jobs += [self._index.add_html_file(content=(self._site / p).read_text(encoding="utf-8"),
-                                           url="/" + p.removesuffix("index.html"))
-                 for p in paths if p not in literal]
+        jobs = [self._index.add_directory(str(self._staging),
+                                          glob="{" + ",".join(literal) + "}")] if literal else []
+        jobs += [self._index.add_html_file(
+            content=(self._staging / p).read_text(encoding="utf-8"),
+            url="/" + p.removesuffix("index.html")) for p in paths if p not in literal]
         self._jobs += [asyncio.run_coroutine_threadsafe(job, self._loop) for job in jobs]
 
     def _wait(self, job: Coroutine[Any, Any, Any]) -> Any:

@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from policydocs.search import OUTPUT, StreamingIndex, build_index
+from policydocs.search import BODY_END, OUTPUT, StreamingIndex, build_index, search_copy
 
 PAGES = {
     "index.html": ("ja", "ホーム", False),
@@ -20,18 +20,31 @@ PAGES = {
 
 
 def html(lang: str, text: str, body: bool) -> str:
+    """A page as the theme writes it: navigation around the body, the body's end marked."""
     mark = " data-pagefind-body" if body else ""
-    return (f'<!doctype html><html lang="{lang}"><head><title>{text[:8]}</title></head>'
-            f'<body><nav>menu</nav><article{mark}><h1 id="s-1">{text[:8]}</h1>'
-            f'<p id="p-1">{text}</p><a class="headerlink">¶</a></article></body></html>')
+    return (f'<!doctype html><html class="no-js" lang="{lang}"><head><meta charset="utf-8">'
+            f'<title>{text[:8]}</title></head><body><nav>menu</nav><article{mark}>'
+            f'<h1 id="s-1">{text[:8]}</h1><p id="p-1">{text}</p><a class="headerlink">¶</a>'
+            f'</article>{BODY_END if body else ""}<footer>foot</footer></body></html>')
 
 
-def fragments(index_dir: Path) -> dict[str, str]:
+def fragments(index_dir: Path) -> dict[str, dict]:
+    """Every indexed page's record (text, title, anchors, word count...) by URL."""
     out = {}
     for path in (index_dir / "fragment").glob("*.pf_fragment"):
         data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-        out[data["url"]] = data["content"]
+        out[data["url"]] = data
     return out
+
+
+def test_the_copy_for_the_index_keeps_language_title_and_body_only() -> None:
+    page = html("ja", "本文です。", True)
+    assert search_copy(page) == (
+        '<!doctype html><html lang="ja"><head><title>本文です。</title></head><body>'
+        '<article data-pagefind-body><h1 id="s-1">本文です。</h1><p id="p-1">本文です。</p>'
+        '<a class="headerlink">¶</a></article></body></html>')
+    unmarked = page.replace(BODY_END, "")
+    assert search_copy(unmarked) == unmarked  # no end mark: Pagefind reads the whole page
 
 
 def test_streamed_index_equals_the_command_line_index(tmp_path: Path) -> None:
@@ -46,19 +59,22 @@ def test_streamed_index_equals_the_command_line_index(tmp_path: Path) -> None:
     result = index.write()
     assert result.ok and result.log == "4 pages indexed", result.log
     found = fragments(streamed / OUTPUT)
-    assert found == fragments(cli / OUTPUT)
+    assert found == fragments(cli / OUTPUT)  # the cut-down copies index as the pages do
     assert set(found) == {"/a/", "/b/", "/odd, name!/", "/en/a/"}
-    assert "データ\u200b流通" in found["/a/"]  # segmented Japanese: the extended build
-    assert "menu" not in found["/en/a/"] and "¶" not in found["/en/a/"]
+    assert "データ\u200b流通" in found["/a/"]["content"]  # segmented Japanese: the extended build
+    assert "menu" not in found["/en/a/"]["content"] and "¶" not in found["/en/a/"]["content"]
+    assert found["/en/a/"]["meta"]["title"] == "We promo"
     entry = json.loads((streamed / OUTPUT / "pagefind-entry.json").read_text())
     assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"ja": 3, "en": 1}
 
 
-def test_a_page_that_was_never_written_is_reported(tmp_path: Path) -> None:
-    index = StreamingIndex(tmp_path)
-    index.add("gone/index.html", html("en", "text", True))
+def test_pages_are_indexed_from_copies_that_are_removed_after(tmp_path: Path) -> None:
+    index = StreamingIndex(tmp_path / "site")
+    staging = index._staging
+    index.add("a/index.html", html("en", "Text of a page.", True))  # never written to the site
     result = index.write()
-    assert not result.ok and "indexed 0 of 1 pages" in result.log
+    assert result.ok and result.log == "1 pages indexed", result.log
+    assert "/a/" in fragments(tmp_path / "site" / OUTPUT) and not staging.exists()
 
 
 def test_a_dead_service_is_reported_not_raised(tmp_path: Path) -> None:
