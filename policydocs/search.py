@@ -75,6 +75,8 @@ def search_copy(html: str) -> str:
     title = _TITLE.search(html, 0, start)
     return (f'<!doctype html><html lang="{lang.group(1) if lang else ""}"><head>'
             f'{title.group(0) if title else ""}</head><body>{html[start:end]}</body></html>')
+
+
 # Paths written literally inside a Pagefind (wax) glob; others are sent as files.
 _GLOB_SAFE = re.compile(r"[^{}\[\]<>*?,$!\\#:]+")
 
