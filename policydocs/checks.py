@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from .corpus import Corpus, PageRecord
 from .errors import ContentError
 from .links import page_url
+from .units import is_fence
 
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:")
@@ -25,7 +26,6 @@ AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*[^>]*)>")
 # character before come after the literal "http", so the search jumps from one "http"
 # to the next instead of testing every position (30 times faster on a large site).
 BARE_URL = re.compile(r"https?://(?<![\w<(\[\"'=]https://)(?<![\w<(\[\"'=]http://)\S+")
-FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"`[^`]*`")
 SCHEMES = ("http", "https", "mailto")
 
@@ -47,7 +47,7 @@ def _lines(page: PageRecord) -> tuple[tuple[int, str], ...]:
 def _text_lines(body: str, first_line: int) -> tuple[tuple[int, str], ...]:
     out, fenced = [], False
     for offset, line in enumerate(body.split("\n")):
-        if FENCE.match(line):
+        if is_fence(line):
             fenced = not fenced
             continue
         if not fenced:

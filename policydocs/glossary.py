@@ -19,11 +19,12 @@ from .links import generated_href
 from .prebuilthtml import block, element, markdown_element
 from .prebuilthtml import text as html_text
 from .render import escape_inline
+from .units import is_fence
 
 PAGE = "glossary.md"
 # Spans of a Markdown line that are not running text.
 _NOT_TEXT = re.compile(r"`[^`]*`|<[^>]+>|\]\([^)]*\)|\{[:#][^}]*\}|\[\^[^\]]*\]:?|https?://\S+")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_ATTR_LINE = re.compile(r"\{:[^}]*\}")  # a line that is only an attribute list
 
 
 @dataclass(frozen=True)
@@ -97,10 +98,10 @@ def text_lines(page: PageRecord):
     """(line number, running text) of a page body, without code and markup spans."""
     fenced = False
     for offset, line in enumerate(page.body.split("\n")):
-        if _FENCE.match(line):
+        if is_fence(line):
             fenced = not fenced
             continue
-        if fenced or line.startswith("    ") or re.match(r"^\{:[^}]*\}$", line.strip()):
+        if fenced or line.startswith("    ") or _ATTR_LINE.fullmatch(line.strip()):
             continue
         yield page.body_line + offset, _NOT_TEXT.sub(" ", line)
 

@@ -18,6 +18,12 @@ ATTR_LINE = re.compile(r"^\{:?\s*([^}]*)\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
+def is_fence(line: str) -> bool:
+    """A line that opens or closes a fenced code block (the substring test first: most
+    lines are text, and it is cheaper than the pattern)."""
+    return ("```" in line or "~~~" in line) and FENCE.match(line) is not None
+
+
 @dataclass
 class UnitRef:
     id: str
@@ -83,7 +89,7 @@ def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[Con
 
     for offset, raw in enumerate(body.split("\n")):
         line = first_line + offset
-        if FENCE.match(raw):
+        if is_fence(raw):
             in_fence = not in_fence
             continue
         if in_fence:
@@ -91,8 +97,9 @@ def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[Con
         if not raw.strip():
             block = []
             continue
-        heading = HEADING.match(raw)
-        attrs = ATTR_LINE.match(raw)
+        # Most lines are text: try each pattern only on a line that starts as it must.
+        heading = HEADING.match(raw) if raw.startswith("#") else None
+        attrs = ATTR_LINE.match(raw) if raw.startswith("{") else None
         if heading and not block:
             unit_id, classes, attrs = parse_attrs(heading.group(3))
             last_unit = add(unit_id, classes, line, "heading", heading.group(2),
