@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import html
-import re
 from dataclasses import dataclass
 
 import markdown
@@ -17,7 +16,7 @@ import markdown
 from .footnotes import MD_REF
 from .links import generated_href, md_link, page_url, relative
 from .parity import DocumentStatus, PairStatus, ParityResult
-from .prebuilthtml import block, element, markdown_element, text
+from .prebuilthtml import as_plain, block, element, markdown_element, text
 from .render import escape_inline
 from .units import UnitRef
 
@@ -143,15 +142,13 @@ def _cell(page: str, lang: str, unit: UnitRef | None, reader: str) -> str:
     return f'<div class="parallel-cell" lang="{lang}">{ref}{cell_html(_cell_text(unit))}</div>'
 
 
-_MARKUP = re.compile(r"[*_`<>\[\]!&|#~]|\\[^.]")
-
-
 @functools.lru_cache(maxsize=65536)
 def cell_html(markdown_text: str) -> str:
     """A unit's Markdown as HTML (bold, links, escapes), converted once however often it
     is shown; plain text (most units) needs no Markdown parser."""
-    if not _MARKUP.search(markdown_text):
-        paragraphs = [p.strip().replace("\\.", ".") for p in markdown_text.split("\n\n")]
+    plain = as_plain(markdown_text)
+    if plain is not None:
+        paragraphs = [p.strip() for p in plain.split("\n\n")]
         return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p)
     _CONVERTER.reset()
     return _CONVERTER.convert(markdown_text)

@@ -62,12 +62,19 @@ def element(tag: str, content: str = "", **attrs: str | None) -> str:
 _MARKUP = re.compile(r"[*_`<>\[\]!&|#~{]|\\[^.]")
 
 
+def as_plain(source: str) -> str | None:
+    """What a Markdown text reads as when it has no markup (most passages: a numbered
+    paragraph's ``1\\.`` is its only escape); None when it needs a Markdown parser."""
+    return None if _MARKUP.search(source) else source.replace("\\.", ".")
+
+
 def markdown_element(tag: str, source: str, **attrs: str | None) -> str:
     """An element whose text is Markdown (a passage quoted from a page): text without
     markup is set as it reads, the rest is left to Markdown's inline patterns."""
-    if _MARKUP.search(source):
+    plain = as_plain(source)
+    if plain is None:
         return element(tag, text(source), data_markdown="", **attrs)
-    return element(tag, text(source.replace("\\.", ".")), **attrs)
+    return element(tag, text(plain), **attrs)
 
 
 class _Store:
