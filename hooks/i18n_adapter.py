@@ -7,6 +7,7 @@ from collections.abc import Callable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
 from prerendered_page import Body, PrerenderedPage
 
 from policydocs.links import page_url
@@ -44,12 +45,18 @@ def generated_html_page(config: MkDocsConfig, rel: str, title: str, meta: dict,
                         render: Callable[[], Body]) -> File:
     """A page generated at ``rel``, out of the navigation, whose body the hook builds as HTML
     itself: ``render()`` gives it (see ``Body``), and is called when MkDocs
-    renders the page (so one page's HTML is held at a time). The theme renders around it as
-    for any page; no Markdown runs."""
+    renders the page. The theme renders around it as for any page; no Markdown runs. Call
+    ``release_page`` from ``on_post_page`` so that its HTML is not kept to the build's end."""
     language, _ = current_language(config)
     file = _generated_files(config, rel, dict.fromkeys(languages(config), ""), False)[language]
     PrerenderedPage(title, file, config, meta, render)  # sets file.page: MkDocs uses it
     return file
+
+
+def release_page(page: Page) -> None:
+    """Drop the HTML of a page ``generated_html_page`` made, once the theme has used it."""
+    if isinstance(page, PrerenderedPage):
+        page.release()
 
 
 def _generated_files(config: MkDocsConfig, rel: str, contents: dict[str, str],

@@ -9,6 +9,7 @@ from i18n_adapter import (
     generated_html_page,
     generated_page,
     problem_logger,
+    release_page,
 )
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -104,5 +105,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     unitlinks.set_context(None)
+    release_page(page)  # a side-by-side view's HTML is in ``output`` now
     return output
 
