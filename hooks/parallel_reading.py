@@ -39,11 +39,9 @@ def _stale_ids(config: MkDocsConfig) -> dict[str, set[str]]:
     return site_corpus(config).derived("stale-ids", lambda c: translock.stale_ids(_stale(config)))
 
 
-def _export_files(corpus: Corpus) -> dict[str, str]:
-    """Once per build: every language pass adds the same files."""
-    aligned = tmexport.pairs(parity.of(corpus))
-    return {"aligned-units.tmx": tmexport.to_tmx(aligned),
-            "aligned-units.jsonl": tmexport.to_jsonl(aligned)}
+def _export_files(corpus: Corpus) -> tmexport.StagedExports:
+    """Once per build: every language pass copies the same files."""
+    return tmexport.StagedExports(tmexport.pairs(parity.of(corpus)))
 
 
 def _exports(config: MkDocsConfig) -> bool:
@@ -66,8 +64,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             (log.warning if strict_stale else log.info)(unit.message())
     stale = _stale_ids(config)
     if _exports(config):  # real files of the site, so the status page's links are checked
-        for name, content in site_corpus(config).derived("exports", _export_files).items():
-            files.append(File.generated(config, f"exports/{name}", content=content))
+        for name, path in site_corpus(config).derived("exports", _export_files).paths.items():
+            files.append(File.generated(config, f"exports/{name}", abs_src_path=str(path)))
     files.append(generated_page(config, parallel.STATUS_PAGE, lambda lang: parallel.render_status(
         result, lang, default, stale, _exports(config)), True))
     for pair in result.pairs.values():

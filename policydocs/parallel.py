@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import markdown
 
+from . import tmexport
 from .footnotes import MD_REF
 from .links import generated_href, md_link, page_url, relative
 from .parity import DocumentStatus, PairStatus, ParityResult
@@ -154,7 +155,7 @@ def cell_html(markdown_text: str) -> str:
     return _CONVERTER.convert(markdown_text)
 
 
-EXPORTS = ("exports/aligned-units.tmx", "exports/aligned-units.jsonl")
+EXPORTS = tuple(f"exports/{name}" for name in tmexport.EXPORTS)
 
 
 def render_status(result: ParityResult, language: str, default: str,

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .corpus import PageRecord
@@ -82,24 +85,59 @@ def _attr(value: str) -> str:
     return '"' + escape(value, {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}) + '"'
 
 
-def to_tmx(aligned: list[AlignedPair]) -> str:
-    """Written line by line: a 1,000-document site exports tens of megabytes, and building
-    an element tree of it first would cost more than the rest of the export."""
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', TMX_DOCTYPE, '<tmx version="1.4">',
-           _element(2, "header", _HEADER, ""), "  <body>"]
+def tmx_lines(aligned: list[AlignedPair]) -> Iterator[str]:
+    """The TMX document line by line: a 1,000-document site exports tens of megabytes, and
+    building an element tree of it first would cost more than the rest of the export."""
+    yield from ('<?xml version="1.0" encoding="UTF-8"?>', TMX_DOCTYPE, '<tmx version="1.4">',
+                _element(2, "header", _HEADER, ""), "  <body>")
     for pair in aligned:
-        out.append(f"    <tu tuid={_attr(f'{pair.page}#{pair.unit}')}>")
+        yield f"    <tu tuid={_attr(f'{pair.page}#{pair.unit}')}>"
         props = [("x-document", pair.document), ("x-unit", pair.unit),
                  ("x-translation", pair.translation)]
         props += [("x-footnote-url", url) for url in pair.footnote_urls]
-        out += [_element(6, "prop", {"type": name}, value) for name, value in props]
+        for name, value in props:
+            yield _element(6, "prop", {"type": name}, value)
         for lang in ("ja", "en"):
-            out += [f'      <tuv xml:lang="{lang}">', _element(8, "seg", {}, getattr(pair, lang)),
-                    "      </tuv>"]
-        out.append("    </tu>")
-    out += ["  </body>", "</tmx>"]
-    return "\n".join(out) + "\n"
+            yield f'      <tuv xml:lang="{lang}">'
+            yield _element(8, "seg", {}, getattr(pair, lang))
+            yield "      </tuv>"
+        yield "    </tu>"
+    yield from ("  </body>", "</tmx>")
+
+
+def jsonl_lines(aligned: list[AlignedPair]) -> Iterator[str]:
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    return (encoder.encode(vars(p)) for p in aligned)
+
+
+def to_tmx(aligned: list[AlignedPair]) -> str:
+    return "".join(f"{line}\n" for line in tmx_lines(aligned))
 
 
 def to_jsonl(aligned: list[AlignedPair]) -> str:
-    return "".join(json.dumps(vars(p), ensure_ascii=False) + "\n" for p in aligned)
+    return "".join(f"{line}\n" for line in jsonl_lines(aligned))
+
+
+EXPORTS: dict[str, Callable[[list[AlignedPair]], Iterator[str]]] = {
+    "aligned-units.tmx": tmx_lines, "aligned-units.jsonl": jsonl_lines}
+
+
+def write(aligned: list[AlignedPair], folder: Path) -> dict[str, Path]:
+    """Both exports as files in ``folder``, written as they are made: neither is ever held
+    whole in memory. Returns file name -> path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, lines in EXPORTS.items():
+        paths[name] = folder / name
+        with paths[name].open("w", encoding="utf-8", newline="\n") as out:
+            out.writelines(f"{line}\n" for line in lines(aligned))
+    return paths
+
+
+class StagedExports:
+    """The exports of one corpus, written once into a temporary folder that lives as long
+    as this object: each language pass of a build copies the same files from it."""
+
+    def __init__(self, aligned: list[AlignedPair]) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="policydocs-exports-")
+        self.paths = write(aligned, Path(self._folder.name))

@@ -16,9 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(out: Path, docs_dir: Path) -> None:
     """Write OUT/aligned-units.tmx and OUT/aligned-units.jsonl."""
     aligned = tmexport.pairs(parity.compare(corpus.scan(docs_dir)))
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "aligned-units.tmx").write_text(tmexport.to_tmx(aligned), encoding="utf-8")
-    (out / "aligned-units.jsonl").write_text(tmexport.to_jsonl(aligned), encoding="utf-8")
+    tmexport.write(aligned, out)
     click.echo(f"{len(aligned)} aligned units written to {out}")
 
 

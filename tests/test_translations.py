@@ -109,6 +109,24 @@ def test_export_escapes_markup_quotes_and_line_breaks() -> None:
     assert json.loads(tmexport.to_jsonl([pair]))["en"] == tricky
 
 
+def test_exports_written_as_files_equal_the_texts_and_are_staged_per_corpus(
+        tmp_path: Path) -> None:
+    """The build writes the exports as it makes them (never whole in memory) into a folder
+    that lives as long as its corpus; the files hold exactly the texts."""
+    import gc
+
+    aligned = tmexport.pairs(parity.compare(corpus.scan(ROOT / "docs")))
+    paths = tmexport.write(aligned, tmp_path / "out")
+    assert paths["aligned-units.tmx"].read_text(encoding="utf-8") == tmexport.to_tmx(aligned)
+    assert paths["aligned-units.jsonl"].read_bytes() == tmexport.to_jsonl(aligned).encode()
+    staged = tmexport.StagedExports(aligned)
+    folder = staged.paths["aligned-units.tmx"].parent
+    assert sorted(p.name for p in folder.iterdir()) == sorted(tmexport.EXPORTS)
+    del staged
+    gc.collect()
+    assert not folder.exists()  # a rebuild after an edit leaves no old exports behind
+
+
 def test_built_site_links_the_exports(built_site: Path) -> None:
     from bs4 import BeautifulSoup
     page = BeautifulSoup((built_site / "status" / "index.html").read_text(encoding="utf-8"),
