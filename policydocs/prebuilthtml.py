@@ -77,20 +77,16 @@ def markdown_element(tag: str, source: str, **attrs: str | None) -> str:
     return element(tag, text(plain), **attrs)
 
 
-class _Store:
-    """The blocks of the page being converted, by slot number."""
-
-    def __init__(self) -> None:
-        self.blocks: list[list[etree.Element]] = []
+Blocks = list[list[etree.Element]]  # the blocks of the page being converted, by slot number
 
 
 class PrebuiltPreprocessor(Preprocessor):
     """Takes each block out of the text (before Markdown's raw-HTML step would) and
     leaves a one-line slot in its place."""
 
-    def __init__(self, md: Markdown, store: _Store) -> None:
+    def __init__(self, md: Markdown, blocks: Blocks) -> None:
         super().__init__(md)
-        self.store = store
+        self.blocks = blocks
 
     def run(self, lines: list[str]) -> list[str]:
         if not any(line == _BEGIN for line in lines):
@@ -101,8 +97,8 @@ class PrebuiltPreprocessor(Preprocessor):
             if inside is None and line == _BEGIN:
                 inside = []
             elif inside is not None and line == _END:
-                out += ["", f"{_SLOT}{len(self.store.blocks)}", ""]
-                self.store.blocks.append(_parse("\n".join(inside)))
+                out += ["", f"{_SLOT}{len(self.blocks)}", ""]
+                self.blocks.append(_parse("\n".join(inside)))
                 inside = None
             elif inside is not None:
                 inside.append(line)
@@ -129,28 +125,28 @@ def _parse(html_text: str) -> list[etree.Element]:
 class PrebuiltBlockProcessor(BlockProcessor):
     """Puts a block's elements where its slot is."""
 
-    def __init__(self, parser: BlockParser, store: _Store) -> None:
+    def __init__(self, parser: BlockParser, blocks: Blocks) -> None:
         super().__init__(parser)
-        self.store = store
+        self.blocks = blocks
 
     def test(self, parent: etree.Element, block: str) -> bool:
         return block.startswith(_SLOT)
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        parent.extend(self.store.blocks[int(blocks.pop(0)[len(_SLOT):])])
+        parent.extend(self.blocks[int(blocks.pop(0)[len(_SLOT):])])
 
 
 class PrebuiltHtmlExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
-        self.store = _Store()
+        self.blocks: Blocks = []  # shared by both processors, emptied for each page
         md.registerExtension(self)
         # After whitespace normalising (30), before fenced code (25) and raw HTML (20).
-        md.preprocessors.register(PrebuiltPreprocessor(md, self.store), "prebuilt_html", 28)
+        md.preprocessors.register(PrebuiltPreprocessor(md, self.blocks), "prebuilt_html", 28)
         md.parser.blockprocessors.register(
-            PrebuiltBlockProcessor(md.parser, self.store), "prebuilt_html", 105)
+            PrebuiltBlockProcessor(md.parser, self.blocks), "prebuilt_html", 105)
 
     def reset(self) -> None:
-        self.store.blocks.clear()
+        self.blocks.clear()
 
 
 def makeExtension(**kwargs) -> PrebuiltHtmlExtension:  # noqa: N802 - Markdown's API name

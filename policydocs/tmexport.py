@@ -110,12 +110,16 @@ def jsonl_lines(aligned: list[AlignedPair]) -> Iterator[str]:
     return (encoder.encode(vars(p)) for p in aligned)
 
 
+def _ended(lines: Iterator[str]) -> Iterator[str]:
+    return (f"{line}\n" for line in lines)
+
+
 def to_tmx(aligned: list[AlignedPair]) -> str:
-    return "".join(f"{line}\n" for line in tmx_lines(aligned))
+    return "".join(_ended(tmx_lines(aligned)))
 
 
 def to_jsonl(aligned: list[AlignedPair]) -> str:
-    return "".join(f"{line}\n" for line in jsonl_lines(aligned))
+    return "".join(_ended(jsonl_lines(aligned)))
 
 
 EXPORTS: dict[str, Callable[[list[AlignedPair]], Iterator[str]]] = {
@@ -130,7 +134,7 @@ def write(aligned: list[AlignedPair], folder: Path) -> dict[str, Path]:
     for name, lines in EXPORTS.items():
         paths[name] = folder / name
         with paths[name].open("w", encoding="utf-8", newline="\n") as out:
-            out.writelines(f"{line}\n" for line in lines(aligned))
+            out.writelines(_ended(lines(aligned)))
     return paths
 
 
