@@ -13,6 +13,7 @@ megabytes held for nothing. ``release`` drops a view's HTML once the theme has u
 from __future__ import annotations
 
 import copy
+import html
 from collections.abc import Callable
 from typing import Protocol
 
@@ -42,7 +43,8 @@ class PrerenderedPage(Page):
         body = self._render()
         self.content = body.html
         # The heading as the table of contents: the theme's "skip to content" link uses it.
-        self.toc = get_toc([{"level": 1, "id": body.title_id, "name": self.title,
+        # Escaped, as the toc extension's names are: the theme prints them as HTML.
+        self.toc = get_toc([{"level": 1, "id": body.title_id, "name": html.escape(self.title),
                              "children": []}])
         self.present_anchor_ids = set(body.ids)  # links to these ids are checked as usual
 
