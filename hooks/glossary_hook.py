@@ -3,7 +3,13 @@ glossary page in each language, and set the tooltips of each page (logic in
 policydocs.glossary and policydocs.abbrtips)."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, generated_page, problem_logger, report_once
+from i18n_adapter import (
+    current_language,
+    generated_page,
+    problem_logger,
+    report_once,
+    stops_cleanly,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -18,10 +24,11 @@ log = problem_logger("glossary")
 def _glossary(config: MkDocsConfig) -> glossary.Glossary:
     curated = project_dir(config) / "data" / "glossary.yml"
     return corpus(config).derived(
-        "glossary", lambda c: glossary.build(c, glossary.load_curated(curated)))
+        "glossary", lambda c: glossary.build(c, glossary.load_curated(curated, "data/glossary.yml")))
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
+@stops_cleanly
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     refresh(config)  # once per pass: is the corpus still current?
     language, default = current_language(config)
@@ -32,6 +39,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@stops_cleanly
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language, _ = current_language(config)
     titles = corpus(config).derived(f"glossary-titles-{language}", lambda c: tuple(

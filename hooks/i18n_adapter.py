@@ -1,16 +1,35 @@
 """MkDocs adapter: which language pass of mkdocs-static-i18n is running."""
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
+from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from prerendered_page import Body, PrerenderedPage
 
+from policydocs.errors import ContentError
 from policydocs.links import page_url
+
+Event = TypeVar("Event", bound=Callable)
+
+
+def stops_cleanly(event: Event) -> Event:
+    """A hook event whose content errors (a data file that is not UTF-8, invalid YAML, a
+    field of the wrong type) stop the build with their ``file:line`` message, as MkDocs
+    reports a PluginError, instead of a traceback."""
+    @functools.wraps(event)
+    def run(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except ContentError as exc:
+            raise PluginError(str(exc)) from None
+    return run  # type: ignore[return-value]
 
 
 def current_language(config: MkDocsConfig) -> tuple[str, str]:

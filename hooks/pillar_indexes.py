@@ -2,7 +2,13 @@
 in each language, and decorate tagged pages with badges (logic in policydocs.pillars)."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, generated_page, problem_logger, report_once
+from i18n_adapter import (
+    current_language,
+    generated_page,
+    problem_logger,
+    report_once,
+    stops_cleanly,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -18,10 +24,11 @@ log = problem_logger("pillars")
 def _index(config: MkDocsConfig) -> pillars.PillarIndex:
     registry = project_dir(config) / "data" / "pillars.yml"
     return corpus(config).derived(
-        "pillars", lambda c: pillars.collect(c, pillars.load_registry(registry)))
+        "pillars", lambda c: pillars.collect(c, pillars.load_registry(registry, "data/pillars.yml")))
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
+@stops_cleanly
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     refresh(config)  # once per pass: is the corpus still current?
     language, default = current_language(config)
@@ -38,6 +45,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@stops_cleanly
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language, default = current_language(config)
     index = _index(config)

@@ -15,6 +15,8 @@ class ContentError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        from .characters import visible  # messages quote the text: keep controls out of logs
+
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
+        return visible(f"{text}; {self.hint}" if self.hint else text)

@@ -23,8 +23,10 @@ from .units import is_fence
 
 PAGE = "glossary.md"
 # Spans of a Markdown line that are not running text.
-_NOT_TEXT = re.compile(r"`[^`]*`|<[^>]+>|\]\([^)]*\)|\{[:#][^}]*\}|\[\^[^\]]*\]:?|https?://\S+")
-_ATTR_LINE = re.compile(r"\{:[^}]*\}")  # a line that is only an attribute list
+# (Each run excludes its own opener too: linear on a line of a million unclosed "<".)
+_NOT_TEXT = re.compile(r"`[^`]*`|<[^<>]+>|\]\([^()]*\)|\{[:#][^{}]*\}|\[\^[^\[\]]*\]:?|"
+                       r"https?://\S+")
+_ATTR_LINE = re.compile(r"\{:[^{}]*\}")  # a line that is only an attribute list
 
 
 @dataclass(frozen=True)
@@ -79,19 +81,36 @@ class Glossary:
         return frozenset(self.terms)
 
 
-def load_curated(path: Path) -> CuratedFile:
-    data = yamlfile.load(path) or {}
+def load_curated(path: Path, display: str | None = None) -> CuratedFile:
+    name = display or str(path)
+    data = yamlfile.load(path, name) or {}
+    data = yamlfile.expect(data, dict, name, 1, "the file", "a mapping with 'terms:' and "
+                           "'exclude:'")
     terms = {}
-    for acronym, entry in (data.get("terms") or {}).items():
-        line = data["terms"].line_of(acronym)
+    entries = yamlfile.expect(data.get("terms") or {}, dict, name,
+                              yamlfile.line_of(data, "terms", 1), "'terms'",
+                              "a mapping of acronym to {ja, en, why}")
+    for acronym, entry in entries.items():
+        line = yamlfile.line_of(entries, acronym, 1)
         if not isinstance(entry, dict) or not (entry.get("ja") or entry.get("en")):
-            raise ContentError(path, line, f"term '{acronym}': give 'ja' and/or 'en'")
+            raise ContentError(name, line, f"term '{acronym}': give 'ja' and/or 'en'")
         if not acronyms.is_acronym(str(acronym)):
-            raise ContentError(path, line, f"term '{acronym}' does not look like an acronym")
-        terms[str(acronym)] = Curated({k: str(entry[k]) for k in ("ja", "en") if entry.get(k)},
-                                      str(entry.get("why", "")), line)
-    exclude = {str(k): str(v) for k, v in (data.get("exclude") or {}).items()}
-    return CuratedFile(str(path), terms, exclude)
+            raise ContentError(name, line, f"term '{acronym}' does not look like an acronym")
+        unknown = set(entry) - {"ja", "en", "why"}
+        if unknown:
+            raise ContentError(name, line, f"term '{acronym}': unknown field "
+                               f"'{sorted(map(str, unknown))[0]}'", "use ja, en and why")
+        texts = {k: yamlfile.plain(entry[k], name, yamlfile.line_of(entry, k, line),
+                                   f"term '{acronym}': {k}")
+                 for k in ("ja", "en", "why") if entry.get(k)}
+        terms[str(acronym)] = Curated({k: v for k, v in texts.items() if k != "why"},
+                                      texts.get("why", ""), line)
+    excluded = yamlfile.expect(data.get("exclude") or {}, dict, name,
+                               yamlfile.line_of(data, "exclude", 1), "'exclude'",
+                               "a mapping of token to the reason it is not a term")
+    exclude = {str(k): yamlfile.plain(v, name, yamlfile.line_of(excluded, str(k), 1),
+                                      f"exclude '{k}'") for k, v in excluded.items()}
+    return CuratedFile(name, terms, exclude)
 
 
 def text_lines(page: PageRecord):

@@ -7,11 +7,13 @@ passage once, in the reader's language when it exists there.
 """
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import yamlfile
+from . import plaintext, yamlfile
 from .corpus import Corpus, PageRecord
 from .errors import ContentError
 from .links import generated_href, md_link
@@ -38,23 +40,44 @@ class Pillar:
     description: dict[str, str]
 
 
-def load_registry(path: Path) -> list[Pillar]:
-    data = yamlfile.load(path)
+def load_registry(path: Path, display: str | None = None) -> list[Pillar]:
+    name = display or str(path)
+    data = yamlfile.load(path, name)
+    data = yamlfile.expect(data, dict, name, 1, "the file", "a mapping with 'pillars:'")
+    entries = yamlfile.expect(data.get("pillars"), list, name, yamlfile.line_of(data, "pillars", 1),
+                              "'pillars'", "a list of pillars (- id: …)")
     pillars: list[Pillar] = []
-    for entry in (data or {}).get("pillars", []):
-        for key in ("id", "name", "description"):
-            if not entry.get(key):
-                raise ContentError(path, entry.line, f"pillar: field '{key}' is required")
-        for key in ("name", "description"):
-            if set(entry[key]) != {"ja", "en"}:
-                raise ContentError(path, entry.line_of(key),
-                                   f"pillar '{entry['id']}': '{key}' needs 'ja' and 'en' texts")
-        if any(p.id == entry["id"] for p in pillars):
-            raise ContentError(path, entry.line, f"pillar id '{entry['id']}' is used twice")
-        pillars.append(Pillar(entry["id"], dict(entry["name"]), dict(entry["description"])))
+    for entry in entries:
+        pillar = _pillar(entry, name, yamlfile.line_of(data, "pillars", 1))
+        if any(p.id == pillar.id for p in pillars):
+            raise ContentError(name, entry.line, f"pillar id '{pillar.id}' is used twice")
+        pillars.append(pillar)
     if not pillars:
-        raise ContentError(path, 1, "no pillars defined under 'pillars'")
+        raise ContentError(name, 1, "no pillars defined under 'pillars'")
     return pillars
+
+
+def _pillar(entry: object, name: str, line: int) -> Pillar:
+    entry = yamlfile.expect(entry, dict, name, line, "a pillar", "a mapping (id, name, description)")
+    for key in ("id", "name", "description"):
+        if not entry.get(key):
+            raise ContentError(name, entry.line, f"pillar: field '{key}' is required")
+    pillar_id = str(entry["id"])
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", pillar_id):
+        raise ContentError(name, entry.line_of("id"), f"pillar id '{pillar_id}' must be "
+                           "lowercase letters, digits and -")
+    texts = {}
+    for key in ("name", "description"):
+        where = entry.line_of(key)
+        value = yamlfile.expect(entry[key], dict, name, where, f"pillar '{pillar_id}': '{key}'",
+                                "a mapping of 'ja' and 'en' texts")
+        if set(value) != {"ja", "en"}:
+            raise ContentError(name, where, f"pillar '{pillar_id}': '{key}' needs 'ja' and "
+                               "'en' texts")
+        texts[key] = {lang: yamlfile.plain(text, name, value.line_of(lang),
+                                           f"pillar '{pillar_id}': {key} ({lang})")
+                      for lang, text in value.items()}
+    return Pillar(pillar_id, texts["name"], texts["description"])
 
 
 @dataclass
@@ -101,6 +124,15 @@ def _ids(value: object) -> list[str]:
     return str(value or "").split()
 
 
+def _check_reason(index: PillarIndex, page: PageRecord, unit) -> None:
+    """A unit's why="…" is shown on the pillar pages: plain text, like every reason."""
+    markup = plaintext.problem(unit.attrs.get("why", ""))
+    if markup:
+        index.problems.append(ContentError(page.display, unit.line,
+                                           f"the reason why=\"…\" of #{unit.id} {markup}",
+                                           plaintext.HINT))
+
+
 def collect(corpus: Corpus, pillars: list[Pillar]) -> PillarIndex:
     index = PillarIndex(pillars, {p.id: [] for p in pillars})
     valid = [p.id for p in pillars]
@@ -130,6 +162,7 @@ def collect(corpus: Corpus, pillars: list[Pillar]) -> PillarIndex:
                 page_tags.setdefault(pid, str(reasons.get(pid) or ""))
             for pos, unit in enumerate(page.units):
                 positions.setdefault(unit.id, pos)
+                _check_reason(index, page, unit)
                 for pid in check(page, unit.line, _ids(unit.attrs.get("pillars"))):
                     unit_tags.setdefault(unit.id, {}).setdefault(pid, unit.attrs.get("why", ""))
         document = base.document or rel

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from . import characters, plaintext
 from .errors import ContentError
 
 
@@ -54,13 +55,45 @@ def loads(text: str, path: str | Path, first_line: int = 1) -> Any:
         raise ContentError(path, first_line, f"invalid YAML: {exc}") from None
 
 
-def load(path: Path) -> Any:
-    """Read and parse a UTF-8 YAML file."""
+def load(path: Path, display: str | None = None) -> Any:
+    """Read and parse a UTF-8 YAML file; ``display`` names it in messages (data/x.yml)."""
+    name = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
-        raise ContentError(path, None, "file not found") from None
+        raise ContentError(name, None, "file not found") from None
+    except OSError as exc:
+        raise ContentError(name, None, f"cannot be read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(path, None, f"not valid UTF-8 ({exc.reason})",
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ContentError(name, line, f"not valid UTF-8 ({exc.reason})",
                            "save the file as UTF-8") from None
-    return loads(text, path)
+    characters.check(text, name)
+    return loads(text, name)
+
+
+def expect(value: Any, kind: type | tuple[type, ...], path: str, line: int, what: str,
+           shown: str) -> Any:
+    """``value`` if it is of ``kind``, else a ContentError at ``line``: 'what' must be
+    ``shown`` (e.g. "a mapping of ja and en texts")."""
+    if isinstance(value, kind) and not (isinstance(value, bool) and kind is not bool):
+        return value
+    got = type(value).__name__ if value is not None else "nothing"
+    raise ContentError(path, line, f"{what} must be {shown}, not {got}")
+
+
+def plain(value: Any, path: str, line: int, what: str) -> str:
+    """A non-empty plain text (``plaintext``), else a ContentError at ``line``."""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool) or \
+            not str(value).strip():
+        raise ContentError(path, line, f"{what} must be a non-empty text")
+    markup = plaintext.problem(str(value))
+    if markup:
+        raise ContentError(path, line, f"{what} {markup}", plaintext.HINT)
+    return str(value)
+
+
+def line_of(data: Any, key: str, default: int) -> int:
+    return data.line_of(key) if isinstance(data, LineDict) else default
