@@ -1,15 +1,19 @@
-"""MkDocs hook: footnote, URL and cross-language link checks (logic in policydocs.checks).
+"""MkDocs hook: front matter, footnote, URL and cross-language link checks, and the content
+policy on each page's HTML (logic in policydocs.checks, frontmatter and htmlpolicy).
 Each problem is a warning with file:line, reported once per build, so --strict fails."""
 from __future__ import annotations
 
-from i18n_adapter import current_language, problem_logger
+from pathlib import Path
+
+from i18n_adapter import current_language, problem_logger, stops_cleanly
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from site_state import corpus, refresh
 
-from policydocs import checks
+from policydocs import bounds, checks, frontmatter, htmlpolicy
 
 log = problem_logger("checks")
 # The generated pages need them: their links are written resolved, their lists as HTML.
@@ -24,15 +28,52 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _theme(config: MkDocsConfig) -> frontmatter.Theme:
+    statuses = (config.extra.get("status") or {}) if isinstance(config.extra, dict) else {}
+    return frontmatter.Theme(tuple(Path(d) for d in config.theme.dirs), frozenset(statuses))
+
+
 @event_priority(-120)  # after the hooks that add generated pages to this pass's files
+@stops_cleanly
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Check every page of both languages, once per build (in the first pass)."""
     refresh(config)  # once per pass: is the corpus still current?
     language, default = current_language(config)
-    if language != default:  # the first pass of every build: check once per build
+    if language != default:
         return files
     generated = {"/" + f.url if f.url != "./" else "/" for f in files
                  if f.generated_by is not None}
     for problem in corpus(config).derived(
-            "checks", lambda c: checks.check(c, default, generated)):
+            "checks", lambda c: checks.check(c, default, generated, _theme(config))):
         log.warning(str(problem))
     return files
+
+
+@event_priority(-150)  # last: what it returns is what Markdown reads
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Drop the front-matter keys the theme would fail on (a template or icon that does not
+    exist), and put a notice in place of a page past the limits Markdown can parse (deep
+    nesting): on_files has reported both, and the build goes on to say so instead of
+    stopping with a traceback or running for minutes."""
+    for key in frontmatter.unsafe_to_render(page.meta, _theme(config)):
+        del page.meta[key]
+    language, _ = current_language(config)
+    record = corpus(config).page(language, getattr(page.file, "norm_src_uri", page.file.src_uri))
+    return bounds.NOTICE[language] if record is not None and record.withheld else markdown
+
+
+@event_priority(-150)  # after every extension and hook has written the page's HTML
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The content policy, on what the parser produced (each page once: its own pass)."""
+    language, _ = current_language(config)
+    rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    record = corpus(config).page(language, rel)
+    if record is not None:
+        body, first, display = record.body, record.body_line, record.display
+    else:  # a generated page: its text comes from data/*.yml and the pages it lists
+        body, first, display = page.markdown or "", 1, f"the generated page {language}/{rel}"
+    lines = list(enumerate(body.split("\n"), first))
+    problems = htmlpolicy.problems(html, display, lines, first)
+    for problem in problems:
+        log.warning(str(problem))
+    return htmlpolicy.withheld(page.title or rel, problems, language) if problems else html

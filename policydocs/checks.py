@@ -15,13 +15,20 @@ from urllib.parse import unquote, urlsplit
 
 from .corpus import Corpus, PageRecord
 from .errors import ContentError
+from .frontmatter import Theme, validate
 from .links import page_url
 from .units import is_fence
 
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:")
-MD_LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+(?:\s[^)]*)?)>?\s*\)")
-AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*[^>]*)>")
+# Every pattern here runs on lines an editor wrote, so each runs in time linear in the line:
+# a run of characters that may not hold the next opener ("[^\[\]]" after "[") stops where
+# the next match could begin, so a line of a million openers is not scanned a million times.
+FOOTNOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\](?!:)")
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\[\]\s]+)\]:")
+# The "](target)" half of a Markdown link; ``md_links`` finds the "[" that opens its text.
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>\]]+(?:\s[^)\]]*)?)>?\s*\)")
+# One run of [^>]* after the scheme: two adjacent runs of overlapping classes backtrack in
+# time quadratic in a long line with no '>'.
+AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^<>]*)>")
 # A URL not opened by <, (, [, a quote or =, nor glued to a word. The checks of the
 # character before come after the literal "http", so the search jumps from one "http"
 # to the next instead of testing every position (30 times faster on a large site).
@@ -36,6 +43,44 @@ class Link:
     line: int
     target: str
     kind: str  # autolink | link
+
+
+def md_links(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, target) of each Markdown link of ``line``, images left out. The text's
+    opening bracket is found by walking back from "](" no further than the previous link,
+    so the work is linear in the line (one pattern for the whole link backtracks from every
+    "[" of a line full of brackets)."""
+    found, floor = [], 0
+    for match in _LINK_TARGET.finditer(line):
+        start = _opening_bracket(line, match.start(), floor)
+        if start is None:
+            continue
+        if start > 0 and line[start - 1] == "!":
+            continue  # an image: it may sit inside a link's text, so the floor stays
+        found.append((start, match.end(), match.group(1).strip()))
+        floor = match.end()
+    return found
+
+
+def _opening_bracket(line: str, close: int, floor: int) -> int | None:
+    depth = 0
+    for i in range(close - 1, floor - 1, -1):
+        if line[i] == "]":
+            depth += 1
+        elif line[i] == "[":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _without_links(line: str) -> str:
+    """``line`` with its Markdown links and autolinks blanked out."""
+    parts, last = [], 0
+    for start, end, _ in md_links(line):
+        parts += [line[last:start], " "]
+        last = end
+    return AUTOLINK.sub(" ", "".join(parts) + line[last:])
 
 
 def _lines(page: PageRecord) -> tuple[tuple[int, str], ...]:
@@ -110,7 +155,7 @@ def _links(body: str, first_line: int) -> tuple[tuple[int, str, str], ...]:
         return ()
     for line_no, line in _text_lines(body, first_line):
         if "](" in line:  # most lines have no link: skip the regex
-            found += [(line_no, m.group(1).strip(), "link") for m in MD_LINK.finditer(line)]
+            found += [(line_no, target, "link") for _, _, target in md_links(line)]
         if "<" in line:
             found += [(line_no, m.group(1), "autolink") for m in AUTOLINK.finditer(line)]
     return tuple(found)
@@ -145,7 +190,7 @@ def bare_url_problems(page: PageRecord) -> list[ContentError]:
     if not BARE_URL.search(_text(page)):
         return problems
     for line_no, line in _lines(page):
-        text = AUTOLINK.sub(" ", MD_LINK.sub(" ", line))
+        text = _without_links(line)
         for match in BARE_URL.finditer(text):
             problems.append(ContentError(page.display, line_no,
                                          f"URL '{match.group(0)}' is not a link",
@@ -199,61 +244,29 @@ def _heading_slugs(page: PageRecord) -> set[str]:
     from pymdownx.slugs import slugify  # the toc slugify mkdocs.yml configures
 
     slug = slugify(case="lower")
-    headings = re.findall(r"^#{1,6}\s+(.+?)\s*$", page.body, re.M)
+    headings = re.findall(r"^#{1,6}[ \t]+(.+)$", page.body, re.M)  # no lazy run: linear
     return {slug(text.strip(), "-") for text in headings if not re.search(r"\{:?\s*#", text)}
 
 
-# --- content policy: pages come from pull requests, and the site is public ---------------
-
-_RAW_TAG = re.compile(r"<\s*(script|iframe|object|embed)\b", re.I)
-_HANDLER = re.compile(r"<[a-zA-Z][^>]*\s(on[a-z]+)\s*=", re.I)
+# Schemes the content policy refuses (``htmlpolicy``): the URL checks leave them to it.
 _BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
-_ATTR_URL = re.compile(r"\b(?:href|src|action|formaction|srcset)\s*=\s*[\"']?\s*"
-                       r"(javascript|vbscript|data):", re.I)
 
 
-_ATTR_VALUE = re.compile(r"=\s*[\"']?\s*(?:javascript|vbscript|data):", re.I)  # fast pre-screen
-
-
-def policy_problems(page: PageRecord) -> list[ContentError]:
-    problems: list[ContentError] = []
-    text = _text(page)
-    markup = _RAW_TAG.search(text) or _HANDLER.search(text) or _ATTR_VALUE.search(text)
-    for line_no, line in _lines(page) if markup else ():
-        for match in _RAW_TAG.finditer(line):
-            problems.append(ContentError(page.display, line_no, f"raw <{match.group(1).lower()}> "
-                                         "is not allowed in content pages",
-                                         "remove it; pages cannot run or embed code"))
-        for match in _HANDLER.finditer(line):
-            problems.append(ContentError(page.display, line_no, f"inline event handler "
-                                         f"'{match.group(1)}=' is not allowed", "remove it"))
-        for match in _ATTR_URL.finditer(line):
-            problems.append(ContentError(page.display, line_no, f"'{match.group(1).lower()}:' "
-                                         "URL is not allowed", "link to an http(s) page instead"))
-    for link in links(page):
-        scheme = _BAD_SCHEME.match(link.target)
-        if scheme:
-            problems.append(ContentError(page.display, link.line, f"'{scheme.group(1).lower()}:' "
-                                         "URL is not allowed", "link to an http(s) page instead"))
-    return problems
-
-
-def check(corpus: Corpus, default: str, generated: set[str]) -> list[ContentError]:
-    """Every problem of every page, in file and line order."""
-    from .frontmatter import validate
-
+def check(corpus: Corpus, default: str, generated: set[str],
+          theme: Theme | None = None) -> list[ContentError]:
+    """Every problem of every page, in file and line order. (What the page's HTML may hold
+    is checked on the HTML itself, by ``htmlpolicy``, as each page is rendered.)"""
     problems: list[ContentError] = []
     all_links: list[Link] = []
     urls = _url_map(corpus, default)
     for page in corpus.pages.values():
-        problems += validate(page)
-        problems += policy_problems(page)
+        problems += validate(page, theme or Theme())
         problems += footnote_problems(page)
         problems += bare_url_problems(page)
         for link in links(page):
             all_links.append(link)
             if _BAD_SCHEME.match(link.target):
-                continue  # reported by the content policy
+                continue  # reported by the content policy (htmlpolicy), on the HTML
             if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", link.target):
                 problems += url_problems(link)
             else:
