@@ -28,7 +28,7 @@ _AFTER = r"(?![A-Za-z0-9]|-[A-Za-z0-9])"
 TOKEN_RE = re.compile(_BEFORE + "(" + ACRONYM + ")" + _AFTER)
 OPEN, CLOSE = "（(", "）)"
 COLON = "：:"
-PAREN_RE = re.compile(r"[（(]\s*(" + ACRONYM + r")\s*(?:([：:])\s*([^）)]+?)|。([^）)]+?))?\s*[）)]")
+PAREN_RE = re.compile(r"[（(]\s*(" + ACRONYM + r")\s*(?:([：:])\s*([^（）()]+?)|。([^（）()]+?))?\s*[）)]")
 AFTER_ACRONYM_RE = re.compile(_BEFORE + "(" + ACRONYM + r")[（(]([^（）()]{2,80})[）)]")
 RUNNING_RE = re.compile(_BEFORE + "(" + ACRONYM + r")[：:]\s?([A-Z][A-Za-z\-]+(?: [A-Za-z\-]+){1,8})")
 # Long-form boundaries in Japanese: punctuation and brackets; a space only between two

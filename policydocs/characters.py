@@ -90,3 +90,9 @@ def check(text: str, path: str, first_line: int = 1, what: str = "the text") -> 
     found = problems(text, path, first_line, what)
     if found:
         raise found[0]
+
+
+def visible(text: str) -> str:
+    """``text`` with each forbidden character written as ``<U+202E>``: safe to print in a
+    terminal or a CI log, where a bidi override would reorder the message itself."""
+    return FORBIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import pagefile, units
+from . import bounds, pagefile, units
 from .errors import ContentError
 
 LANGUAGES = ("ja", "en")
@@ -28,6 +28,7 @@ class PageRecord:
     units: list[units.UnitRef]
     body: str = ""
     body_line: int = 1
+    withheld: bool = False  # past the limits of ``bounds``: rendered as a notice, not parsed
 
     @functools.cached_property
     def ids(self) -> dict[str, units.UnitRef]:
@@ -91,10 +92,11 @@ def scan(docs_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> Corpus:
         except ContentError as exc:
             corpus.unreadable.append(exc)
             continue
+        limits = bounds.problems(text.body, text.body_line, display)
         found, problems = units.scan(text.body, text.body_line, display)
-        corpus.problems += problems
+        corpus.problems += text.problems + limits + problems
         corpus.pages[(lang, rel)] = PageRecord(rel, lang, display, text.meta, text.meta_lines,
-                                               found, text.body, text.body_line)
+                                               found, text.body, text.body_line, bool(limits))
     return corpus
 
 

@@ -1,11 +1,11 @@
 """A Markdown page of the site: its front matter (with line numbers) and its body."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import yamlfile
+from . import characters, yamlfile
 from .errors import ContentError
 
 
@@ -16,6 +16,7 @@ class PageText:
     meta_lines: dict[str, int]
     body: str
     body_line: int  # line number of the body's first line in the file
+    problems: list[ContentError] = field(default_factory=list)  # forbidden characters
 
 
 def read(path: Path, display: str | None = None) -> PageText:
@@ -27,7 +28,10 @@ def read(path: Path, display: str | None = None) -> PageText:
         raw = path.read_bytes()
         line = raw.count(b"\n", 0, exc.start) + 1
         raise ContentError(name, line, "not valid UTF-8", "save the page as UTF-8") from None
-    return parse(text.replace("\r\n", "\n"), name, path)
+    text = text.replace("\r\n", "\n")
+    page = parse(text, name, path)
+    page.problems = characters.problems(text, name)
+    return page
 
 
 def parse(text: str, name: str, path: Path | None = None) -> PageText:

@@ -23,8 +23,8 @@ from .parity import of as parity_of
 from .units import UnitRef
 
 LOCK = Path("data") / "translation.lock.json"
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")  # runs exclude their opener: linear
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 

@@ -13,7 +13,7 @@ from .errors import ContentError
 
 LANG_ONLY = "lang-only"
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{:?\s*([^}]*)\}\s*$")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{:?\s*([^{}]*)\}\s*$")  # [^{}]: linear on "{{{…"
 ATTR_LINE = re.compile(r"^\{:?\s*([^}]*)\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
