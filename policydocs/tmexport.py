@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from . import characters
 from .corpus import PageRecord
 from .footnotes import MD_REF
 from .parity import ParityResult
@@ -74,15 +75,22 @@ _HEADER = {"creationtool": "policydocs", "creationtoolversion": "0.1", "segtype"
            "datatype": "plaintext"}
 
 
+def _shown(text: str) -> str:
+    """U+FFFD for a character the build refuses (controls XML cannot hold, bidi overrides):
+    the build reports it, but a refused build still writes its exports, which must stay
+    well-formed and must not reorder what a translator reads."""
+    return characters.FORBIDDEN.sub("\ufffd", text)
+
+
 def _element(indent: int, tag: str, attrs: dict[str, str], text: str) -> str:
     """One element on its own line, written as ElementTree with ``indent`` writes it."""
     opening = tag + "".join(f" {k}={_attr(v)}" for k, v in attrs.items())
-    body = escape(text) if text else ""
+    body = escape(_shown(text)) if text else ""
     return " " * indent + (f"<{opening}>{body}</{tag}>" if body else f"<{opening} />")
 
 
 def _attr(value: str) -> str:
-    return '"' + escape(value, {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}) + '"'
+    return '"' + escape(_shown(value), {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}) + '"'
 
 
 def tmx_lines(aligned: list[AlignedPair]) -> Iterator[str]:
@@ -107,7 +115,7 @@ def tmx_lines(aligned: list[AlignedPair]) -> Iterator[str]:
 
 def jsonl_lines(aligned: list[AlignedPair]) -> Iterator[str]:
     encoder = json.JSONEncoder(ensure_ascii=False)
-    return (encoder.encode(vars(p)) for p in aligned)
+    return (_shown(encoder.encode(vars(p))) for p in aligned)
 
 
 def _ended(lines: Iterator[str]) -> Iterator[str]:

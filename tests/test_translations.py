@@ -182,3 +182,14 @@ def test_banner_on_every_unofficial_page_and_no_official_one(built_site: Path) -
             assert link is not None and "Read the Japanese original" in banner.get_text()
         checked += 1
     assert (checked, banners) == (12, 5)  # 2020: the list of parts and both parts
+
+
+def test_export_stays_well_formed_when_a_unit_holds_refused_characters() -> None:
+    """The build refuses controls and bidi overrides, but still writes its exports: they
+    must parse, and show U+FFFD where the character was."""
+    pair = tmexport.AlignedPair("d", "p.md", "u1", "official", "a\x00b\x07", "x\u202ey\x85",
+                                [])
+    root = etree.fromstring(tmexport.to_tmx([pair]).split("\n", 2)[2])
+    segs = {tuv.get(XML_LANG): tuv.find("seg").text for tuv in root.findall("body/tu/tuv")}
+    assert segs == {"ja": "a\ufffdb\ufffd", "en": "x\ufffdy\ufffd"}
+    assert json.loads(tmexport.to_jsonl([pair]))["en"] == "x\ufffdy\ufffd"
