@@ -113,7 +113,8 @@ def _element(node: LexborNode) -> list[Violation]:
 
 
 def _attribute(tag: str, name: str, value: str, allowed: frozenset[str]) -> list[Violation]:
-    needles = (value, f"{name}=", name) if value else (name,)
+    # The attribute as written first: a short value alone ("1") matches too many lines.
+    needles = (f"{name}={value}", f'{name}="{value}"', f"{name}='{value}'", f"{name}=", name)
     if name.startswith("on"):
         return [Violation(f"event handler '{name}' on <{tag}> is not allowed",
                           "remove it; pages cannot run code", (f"{name}=", name))]

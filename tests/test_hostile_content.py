@@ -158,3 +158,8 @@ def test_nothing_live_survives_unreported(parts: list[str]) -> None:
     if live:
         assert htmlpolicy.problems(html, "a.md", list(enumerate(text.split("\n"), 1))), (
             text, live)
+
+
+def test_the_line_is_that_of_the_attribute_not_of_its_value_elsewhere() -> None:
+    got = policy("1 and 1\n\npara\n{: tabindex=1 }")
+    assert [p.split(": ")[0] for p in got] == ["docs/ja/a.md:8"]
