@@ -2,8 +2,8 @@
 
 Python-Markdown parses nested blocks recursively and some inline patterns backtrack: a list
 nested 300 levels deep ends in RecursionError, 2,000 levels of indentation take half a minute,
-5,000 nested emphasis marks or ``<div markdown>`` blocks overflow the stack, and a line of
-thousands of unclosed ``[`` takes seconds. No policy text needs any of that, so a page past
+5,000 nested emphasis marks or ``<div markdown>`` blocks overflow the stack, and thousands
+of unclosed ``[`` or ``<`` take minutes (``openers``). No policy text needs any of that, so a page past
 these limits is refused with its line, and the hook renders a notice in its place.
 One pass over the lines, linear in the page.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from . import openers
 from .errors import ContentError
 from .units import is_fence
 
@@ -19,11 +20,13 @@ MAX_QUOTE = 16  # nested block quotes ("> > >")
 MAX_HTML_DEPTH = 32  # open block-level HTML elements (md_in_html nests them)
 MAX_RUN = 32  # one emphasis or bracket mark repeated in a row ("*****", "[[[[")
 MAX_LINE = 100_000  # characters in one line: about 30 times the longest paragraph we hold
+MAX_SPACES = 128  # spaces or tabs in a row inside a line (attr_list scans each for a "{")
 
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 _OPEN = re.compile(r"<(div|details|section|blockquote|table|ul|ol|dl|figure|aside)\b", re.I)
 _CLOSE = re.compile(r"</(div|details|section|blockquote|table|ul|ol|dl|figure|aside)\s*>", re.I)
 _RUN = re.compile(r"([*_\[\]~^`{])\1{%d,}" % MAX_RUN)
+_SPACES = re.compile(r"(?<=[^ \t])[ \t]{%d,}" % (MAX_SPACES + 1))
 
 
 def problems(body: str, first_line: int, path: str) -> list[ContentError]:
@@ -41,6 +44,7 @@ def problems(body: str, first_line: int, path: str) -> list[ContentError]:
                 found.setdefault("html", ContentError(
                     path, number, f"HTML blocks are nested more than {MAX_HTML_DEPTH} deep",
                     "close the elements you open; pages need no such depth"))
+    found.update((f"openers{i}", e) for i, e in enumerate(openers.problems(body, first_line, path)))
     return sorted(found.values(), key=lambda e: e.line or 0)
 
 
@@ -65,6 +69,10 @@ def _line_problems(line: str, fenced: bool) -> list[tuple[str, str, str]]:
         out.append(("run", f"'{run.group(1)}' is repeated {len(run.group())} times in a row "
                     f"(at most {MAX_RUN})", "write the text without the repeated marks, or "
                     "escape them (\\*)"))
+    spaces = _SPACES.search(line, indent)
+    if spaces:
+        out.append(("spaces", f"{len(spaces.group()):,} spaces or tabs in a row (at most "
+                    f"{MAX_SPACES})", "one space separates words; align tables with '|' only"))
     return out
 
 
