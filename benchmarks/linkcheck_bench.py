@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policydocs.linkcheck import config as settings  # noqa: E402
+from policydocs.linkcheck.addresses import AddressPolicy  # noqa: E402
 from policydocs.linkcheck.cache import Cache  # noqa: E402
 from policydocs.linkcheck.checker import Checker  # noqa: E402
 
@@ -92,7 +93,8 @@ def main() -> None:
           f"defaults: per-host {defaults.per_host_limit}, global {defaults.global_limit}")
 
     def ours(cache: Cache, config=defaults):
-        results = Checker(config, cache).check(targets)
+        # The servers are on loopback, which the checker refuses unless told (--allow-loopback).
+        results = Checker(config, cache, policy=AddressPolicy(allow_loopback=True)).check(targets)
         cache.save()
         ok = sum(r.outcome == "ok" for r in results.values())
         return f"{ok} ok"

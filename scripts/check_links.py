@@ -3,6 +3,10 @@
 Answers are cached (``--cache``, one week by default), so a rerun sends no request for
 links checked recently. Exits 1 only for the outcomes listed in ``fail_on`` (broken by
 default); with no network, links are reported as unchecked and the exit code is 0.
+
+No request goes to a loopback, private, link-local or otherwise non-global address (links
+come from pull requests); only ``--allow-loopback`` and ``--allow-private`` change that,
+never data/linkcheck.yml.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from policydocs import corpus
 from policydocs.errors import ContentError
 from policydocs.linkcheck import config as settings
 from policydocs.linkcheck import report
+from policydocs.linkcheck.addresses import AddressPolicy
 from policydocs.linkcheck.cache import Cache
 from policydocs.linkcheck.checker import Checker
 from policydocs.linkcheck.collect import collect
@@ -36,8 +41,15 @@ ROOT = Path(__file__).resolve().parent.parent
 @click.option("--fail-on", help="Comma-separated outcomes that make the exit code 1.")
 @click.option("--verbose", is_flag=True, help="List ok and excluded URLs too.")
 @click.option("--url", "urls", multiple=True, help="Check these URLs instead of the pages'.")
+@click.option("--allow-loopback", is_flag=True,
+              help="Also check links to loopback addresses (127.0.0.0/8, ::1).")
+@click.option("--allow-private", is_flag=True,
+              help="Also check links to private (10/8, 172.16/12, 192.168/16, fc00::/7), "
+                   "link-local (169.254/16, fe80::/10), shared (100.64/10) and reserved "
+                   "addresses.")
 def main(docs_dir: Path, config_path: Path, cache_path: Path, no_cache: bool, fmt: str,
-         fail_on: str | None, verbose: bool, urls: tuple[str, ...]) -> None:
+         fail_on: str | None, verbose: bool, urls: tuple[str, ...], allow_loopback: bool,
+         allow_private: bool) -> None:
     """Check the external links of the pages of both languages."""
     try:
         config = settings.load(config_path)
@@ -47,7 +59,8 @@ def main(docs_dir: Path, config_path: Path, cache_path: Path, no_cache: bool, fm
         sys.exit(2)
     cache = Cache(None if no_cache else cache_path, config.cache_max_age)
     bar = tqdm(total=len(places), unit="URL", file=sys.stderr, disable=not sys.stderr.isatty())
-    checker = Checker(config, cache, on_result=lambda result: bar.update(1))
+    policy = AddressPolicy(allow_loopback=allow_loopback, allow_private=allow_private)
+    checker = Checker(config, cache, on_result=lambda result: bar.update(1), policy=policy)
     results = checker.check(list(places))
     bar.close()
     cache.save()

@@ -1,5 +1,7 @@
-"""Answers kept between runs, each valid for a maximum age. Only lasting answers are kept:
-a timeout, a rate limit or an unreachable network says nothing about the link."""
+"""Answers kept between runs, each valid for a maximum age. Only lasting answers are kept
+(ok, redirected, broken such as 404 or 410): a timeout, a rate limit, a dropped
+connection, a 502-504, an unreachable network or an excluded address says nothing lasting
+about the link."""
 from __future__ import annotations
 
 import json

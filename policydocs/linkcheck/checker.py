@@ -1,6 +1,7 @@
 """Checking URLs concurrently and politely: a global and a per-host limit, timeouts,
-retries with backoff for timeouts, 5xx and 429 (honouring Retry-After), HEAD with a GET
-fallback where a server refuses HEAD, and redirects followed and recorded."""
+retries with backoff for timeouts, dropped connections, 5xx and 429 (honouring
+Retry-After), HEAD with a GET fallback where a server refuses HEAD, and redirects followed
+and recorded. No request goes to an address the AddressPolicy refuses, on any hop."""
 from __future__ import annotations
 
 import asyncio
@@ -12,12 +13,26 @@ from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
+from aiohttp.abc import AbstractResolver
 
+from .addresses import AddressPolicy, AddressRefused, PolicyResolver, host_of
 from .cache import Cache
 from .config import LinkCheckConfig
 from .results import Result
 
 REDIRECTS = {301, 302, 303, 307, 308}
+# Answers and errors that say nothing lasting about the link: retried, then "transient".
+TRANSIENT_STATUS = {502, 503, 504}
+TRANSIENT_ERRORS = (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError,
+                    aiohttp.ClientConnectionResetError, aiohttp.ClientPayloadError)
+
+
+class Refused(Exception):
+    """A hop of ``url``'s redirect chain goes to an address the policy refuses."""
+
+    def __init__(self, url: str, hops: list[str], reason: str) -> None:
+        super().__init__(reason)
+        self.url, self.hops, self.reason = url, list(hops), reason
 
 
 @dataclass
@@ -55,11 +70,18 @@ def run_coroutine(coroutine):
 
 
 class Checker:
+    """``policy`` says which addresses may be connected to (by default global ones only);
+    ``resolver`` resolves names before the policy filters them (the system's by default)."""
+
     def __init__(self, config: LinkCheckConfig, cache: Cache | None = None,
-                 on_result: Callable[[Result], None] | None = None) -> None:
+                 on_result: Callable[[Result], None] | None = None,
+                 policy: AddressPolicy | None = None,
+                 resolver: AbstractResolver | None = None) -> None:
         self.config = config
         self.cache = cache
         self.on_result = on_result or (lambda result: None)
+        self.policy = policy or AddressPolicy()
+        self.resolver = resolver
         self.requests = 0
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._global: asyncio.Semaphore | None = None
@@ -69,11 +91,20 @@ class Checker:
 
     async def check_async(self, urls: list[str]) -> dict[str, Result]:
         self._global = asyncio.Semaphore(self.config.global_limit)
+        resolver = PolicyResolver(self.policy, self.resolver)
         connector = aiohttp.TCPConnector(limit=self.config.global_limit,
-                                         limit_per_host=self.config.per_host_limit)
+                                         limit_per_host=self.config.per_host_limit,
+                                         resolver=resolver,
+                                         socket_factory=self.policy.socket_factory)
         headers = {"User-Agent": self.config.user_agent}
-        async with aiohttp.ClientSession(connector=connector, headers=headers) as session:
-            results = await asyncio.gather(*(self._one(session, url) for url in urls))
+        # trust_env=False: a proxy from the environment would resolve names itself,
+        # out of the policy's sight.
+        try:
+            async with aiohttp.ClientSession(connector=connector, headers=headers,
+                                             trust_env=False) as session:
+                results = await asyncio.gather(*(self._one(session, url) for url in urls))
+        finally:
+            await resolver.close()
         if self.cache is not None:
             for result in results:
                 if not result.cached:
@@ -96,11 +127,16 @@ class Checker:
             wait = self.config.backoff * 2 ** (attempt - 1)
             try:
                 answer = await self._fetch(session, url)
+            except Refused as refused:
+                return excluded(url, refused, attempt)
             except asyncio.TimeoutError:
                 last = Result(url, "timeout", detail=f"no answer within {self.config.timeout:g} s",
                               attempts=attempt)
-            except aiohttp.ClientConnectorError as exc:
+            except aiohttp.ClientConnectorError as exc:  # before TRANSIENT_ERRORS: one of them
                 return Result(url, "unchecked", detail=f"could not connect: {exc.os_error}",
+                              attempts=attempt)
+            except TRANSIENT_ERRORS as exc:
+                last = Result(url, "transient", detail=f"{type(exc).__name__}: {exc}",
                               attempts=attempt)
             except aiohttp.ClientError as exc:
                 return Result(url, "broken", detail=f"{type(exc).__name__}: {exc}",
@@ -109,9 +145,8 @@ class Checker:
                 result = self._classify(url, answer, attempt)
                 if result is not None:
                     return result
-                last = Result(url, "rate-limited" if answer.status == 429 else "broken",
-                              answer.status, answer.final_url, answer.redirects,
-                              f"HTTP {answer.status}", attempt)
+                last = Result(url, failure(answer.status), answer.status, answer.final_url,
+                              answer.redirects, f"HTTP {answer.status}", attempt)
                 if answer.status == 429 and answer.retry_after is not None:
                     if answer.retry_after > self.config.max_retry_after:
                         last.detail += f", Retry-After {answer.retry_after:g} s is too long"
@@ -148,18 +183,34 @@ class Checker:
         for _ in range(self.config.max_redirects + 1):
             async with self._slot(current):
                 requests += 1
-                self.requests += 1
-                async with session.request(method, current, allow_redirects=False,
-                                           timeout=timeout) as response:
-                    status = response.status
-                    location = response.headers.get("Location")
-                    wait = retry_after(response.headers.get("Retry-After"))
+                status, location, wait = await self._send(session, method, current, hops,
+                                                          timeout)
             if status in REDIRECTS and location:
                 current = urljoin(current, location)
                 hops.append(current)
                 continue
             return Answer(status, current, hops, wait, requests)
         raise aiohttp.TooManyRedirects(aiohttp.RequestInfo(current, method, {}, current), ())
+
+    async def _send(self, session: aiohttp.ClientSession, method: str, url: str,
+                    hops: list[str], timeout: aiohttp.ClientTimeout
+                    ) -> tuple[int, str | None, float | None]:
+        """One request: status, Location and Retry-After. A refused address (an IP literal
+        here, a resolved name or any socket in the connector) raises Refused."""
+        reason = self.policy.literal_refusal(host_of(url))
+        if reason:
+            raise Refused(url, hops, reason)
+        self.requests += 1
+        try:
+            async with session.request(method, url, allow_redirects=False,
+                                       timeout=timeout) as response:
+                return (response.status, response.headers.get("Location"),
+                        retry_after(response.headers.get("Retry-After")))
+        except aiohttp.ClientConnectorError as exc:
+            if isinstance(exc.os_error, AddressRefused):
+                self.requests -= 1  # refused before a socket was connected
+                raise Refused(url, hops, exc.os_error.reason) from None
+            raise
 
     def _slot(self, url: str) -> "_Slot":
         host = urlsplit(url).hostname or ""
@@ -168,6 +219,19 @@ class Checker:
         # Host first: a request waiting for its busy host must not hold a global place
         # that a request to an idle host could use.
         return _Slot(self._hosts[host], self._global)
+
+
+def failure(status: int) -> str:
+    """The outcome of an answer still unsuccessful after the last retry."""
+    if status == 429:
+        return "rate-limited"
+    return "transient" if status in TRANSIENT_STATUS else "broken"
+
+
+def excluded(url: str, refused: Refused, attempt: int) -> Result:
+    where = f"after a redirect to {refused.url}: " if refused.hops else ""
+    return Result(url, "excluded", final_url=refused.url, redirects=refused.hops,
+                  detail=f"{where}{refused.reason}", attempts=attempt)
 
 
 class _Slot:

@@ -9,7 +9,7 @@ from .config import OUTCOMES
 from .results import Result
 
 ANNOTATION = {"broken": "error", "timeout": "warning", "rate-limited": "warning",
-              "redirected": "notice", "unchecked": "warning"}
+              "transient": "warning", "redirected": "notice", "unchecked": "warning"}
 
 
 def summary(results: dict[str, Result]) -> str:

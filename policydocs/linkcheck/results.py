@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 @dataclass
 class Result:
     url: str
-    outcome: str  # ok | redirected | broken | timeout | rate-limited | excluded | unchecked
+    outcome: str  # one of config.OUTCOMES
     status: int | None = None
     final_url: str | None = None
     redirects: list[str] = field(default_factory=list)
