@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from site_state import corpus, refresh
 
 from policydocs import bounds, checks, frontmatter, htmlpolicy
+from policydocs.errors import capped
 
 log = problem_logger("checks")
 # The generated pages need them: their links are written resolved, their lists as HTML.
@@ -43,9 +44,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     generated = {"/" + f.url if f.url != "./" else "/" for f in files
                  if f.generated_by is not None}
-    for problem in corpus(config).derived(
-            "checks", lambda c: checks.check(c, default, generated, _theme(config))):
-        log.warning(str(problem))
+    for line in capped(corpus(config).derived(
+            "checks", lambda c: checks.check(c, default, generated, _theme(config)))):
+        log.warning(line)
     return files
 
 
@@ -74,6 +75,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         body, first, display = page.markdown or "", 1, f"the generated page {language}/{rel}"
     lines = list(enumerate(body.split("\n"), first))
     problems = htmlpolicy.problems(html, display, lines, first)
-    for problem in problems:
-        log.warning(str(problem))
+    for line in capped(problems):
+        log.warning(line)
     return htmlpolicy.withheld(page.title or rel, problems, language) if problems else html

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from prerendered_page import Body, PrerenderedPage
 
-from policydocs.errors import ContentError
+from policydocs.errors import ContentError, capped
 from policydocs.links import page_url
 
 Event = TypeVar("Event", bound=Callable)
@@ -108,5 +108,5 @@ def report_once(config: MkDocsConfig, logger: logging.Logger, problems) -> None:
     """Log problems in the first language pass only: every pass sees the same corpus."""
     language, default = current_language(config)
     if language == default:
-        for problem in problems:
-            logger.warning(str(problem))
+        for line in capped(problems):
+            logger.warning(line)

@@ -21,6 +21,7 @@ from site_state import project_dir, refresh
 
 from policydocs import parallel, parity, tmexport, translock, unitlinks
 from policydocs.corpus import Corpus
+from policydocs.errors import capped
 from policydocs.links import page_url, relative
 
 log = problem_logger("parallel")
@@ -57,8 +58,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if corpus.unreadable:
             # MkDocs would stop on these pages with a traceback: stop first, clearly.
             raise PluginError("\n".join(str(p) for p in corpus.unreadable))
-        for problem in corpus.problems + result.problems:
-            log.warning(str(problem))
+        for line in capped(corpus.problems + result.problems):
+            log.warning(line)
         strict_stale = os.environ.get("STALE_UNITS") == "error"  # CI may require it
         for unit in _stale(config):
             (log.warning if strict_stale else log.info)(unit.message())

@@ -27,12 +27,13 @@ from .errors import ContentError
 # so that a long page of ordinary links, each scanning its own length, never meets it.
 BRACKET_BUDGET = (2_000_000, 2)
 ANGLE_BUDGET = (10_000_000, 10)
-# Marks that may open an inline element. Each element costs the inline pass 15 to 120 us,
-# more the more a paragraph holds, and each "<" that opens nothing costs html.parser a call:
-# a page of "*_*_" or "<<<<" takes five to eight times as long as a page of text. Our densest
-# page has one mark in 150 characters; the budget allows one in 20.
-MARKS = "*_`[<"
-MARK_BUDGET = (20_000, 1 / 20)
+# Marks that may open an inline element or a stashed piece of HTML. Each costs the inline
+# pass 15 to 120 us, more the more a paragraph holds (a character reference such as "&#1"
+# costs html.parser a call and Markdown a placeholder): a page of "&#1&#1" or "\*\*" takes
+# 10 to 30 times as long as a page of text. Our densest page has one mark in 150 characters;
+# the budget allows one in 40, which bounds a megabyte at about three seconds more.
+MARKS = "*_`[<&\\"
+MARK_BUDGET = (10_000, 1 / 40)
 _MARK = re.compile("[%s]" % re.escape(MARKS))
 
 _BRACKET_TOKEN = re.compile(r"\\.|\n[ \t]*\n|[\[\]()]", re.S)

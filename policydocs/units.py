@@ -13,8 +13,9 @@ from .errors import ContentError
 
 LANG_ONLY = "lang-only"
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{:?\s*([^{}]*)\}\s*$")  # [^{}]: linear on "{{{…"
-ATTR_LINE = re.compile(r"^\{:?\s*([^}]*)\}\s*$")
+_HEADING_START = re.compile(r"#{1,6}\s")
+_ATTR_TAIL = re.compile(r"\{:?([^{}]*)\}\s*$")  # no "\s*" before the group: it would overlap
+ATTR_LINE = re.compile(r"^\{:?([^}]*)\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -40,6 +41,23 @@ class UnitRef:
 
 
 _TOKEN = re.compile(r"""([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))|([#.]?[^\s"'=]+)""")
+
+
+def match_heading(line: str) -> tuple[int, str, str] | None:
+    """Level, text and attribute list of a heading line ending in ``{ … }``, or None.
+
+    The attribute list holds no brace, so it starts at the line's last "{": found with
+    ``rfind`` rather than by a lazy pattern, which would rescan the blanks before it for
+    every character of the heading (quadratic on a heading padded with spaces).
+    """
+    start = _HEADING_START.match(line)
+    brace = line.rfind("{")
+    if start is None or brace < start.end() - 1:
+        return None
+    tail = _ATTR_TAIL.match(line, brace)
+    if tail is None:
+        return None
+    return start.end() - 1, line[start.end():brace].strip(), tail.group(1)
 
 
 def parse_attrs(text: str) -> tuple[str | None, list[str], dict[str, str]]:
@@ -98,12 +116,12 @@ def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[Con
             block = []
             continue
         # Most lines are text: try each pattern only on a line that starts as it must.
-        heading = HEADING.match(raw) if raw.startswith("#") else None
+        heading = match_heading(raw) if raw.startswith("#") else None
         attrs = ATTR_LINE.match(raw) if raw.startswith("{") else None
         if heading and not block:
-            unit_id, classes, attrs = parse_attrs(heading.group(3))
-            last_unit = add(unit_id, classes, line, "heading", heading.group(2),
-                            len(heading.group(1)), attrs) or last_unit
+            level, text, attr_list = heading
+            unit_id, classes, attrs = parse_attrs(attr_list)
+            last_unit = add(unit_id, classes, line, "heading", text, level, attrs) or last_unit
             continue
         if attrs and block:
             unit_id, classes, pairs = parse_attrs(attrs.group(1))

@@ -1,3 +1,6 @@
+import pytest
+
+from policydocs import units
 from policydocs.units import scan
 
 PAGE = """# Title
@@ -42,3 +45,19 @@ def test_duplicate_invalid_and_stray_marker_are_reported_with_lines() -> None:
         "docs/ja/x.md:10: marker '.lang-only' is on a block without an id; give the unit an "
         "id (#p-7) or remove the marker",
     ]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("## 日本 語 { #s-2 .lang-only }", (2, "日本 語", " #s-2 .lang-only ")),
+    ("# a {x} {: #b }  ", (1, "a {x}", " #b ")),
+    ("# {#a}", (1, "", "#a")),
+    ("#x {#a}", None), ("####### a {#b}", None), ("# a {#b} c", None), ("# a {#b", None),
+])
+def test_a_heading_is_split_into_level_text_and_attribute_list(line, expected) -> None:
+    assert units.match_heading(line) == expected
+
+
+def test_blanks_and_braces_without_a_closer_are_read_in_one_pass() -> None:
+    padded = "\n\n".join(["# x" + " " * 90_000 + "y", "{" + " " * 90_000, "# a {" + " " * 90_000])
+    found, problems = units.scan(padded * 5, 1, "p.md")  # each was minutes of backtracking
+    assert found == [] and problems == []
