@@ -37,7 +37,8 @@ def main() -> None:
     curated = glossary.load_curated(project / "data" / "glossary.yml")
     timed("glossary", lambda: glossary.build(pages, curated))
     timed("checks", lambda: checks.check(pages, "ja", set()))
-    timed("stale units", lambda: translock.for_corpus(pages, project))
+    timed("stale units", lambda: translock.stale(
+        result, translock.read(translock.lock_path(project))))
     aligned = timed("export: aligned pairs", lambda: tmexport.pairs(result))
     timed("export: TMX", lambda: tmexport.to_tmx(aligned))
     timed("export: JSON Lines", lambda: tmexport.to_jsonl(aligned))

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from i18n_adapter import current_language, problem_logger, stops_cleanly
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from site_state import corpus, refresh
 
-from policydocs import bounds, checks, frontmatter, htmlpolicy
+from policydocs import bounds, frontmatter, htmlpolicy
+from policydocs.adapters import state
+from policydocs.adapters.passes import problem_logger, report_once, stops_cleanly
 from policydocs.errors import capped
 
 log = problem_logger("checks")
@@ -22,6 +22,7 @@ REQUIRED_EXTENSIONS = ("policydocs.resolvedlinks", "policydocs.prebuilthtml")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Refuse a configuration without the extensions the generated pages rely on."""
     missing = [e for e in REQUIRED_EXTENSIONS if e not in config.markdown_extensions]
     if missing:
         raise PluginError(f"{config.config_file_path}: markdown_extensions lacks "
@@ -34,19 +35,15 @@ def _theme(config: MkDocsConfig) -> frontmatter.Theme:
     return frontmatter.Theme(tuple(Path(d) for d in config.theme.dirs), frozenset(statuses))
 
 
-@event_priority(-120)  # after the hooks that add generated pages to this pass's files
+@event_priority(-120)  # after the hooks (-110) that add generated pages to this pass's files
 @stops_cleanly
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Check every page of both languages, once per build (in the first pass)."""
-    refresh(config)  # once per pass: is the corpus still current?
-    language, default = current_language(config)
-    if language != default:
-        return files
-    generated = {"/" + f.url if f.url != "./" else "/" for f in files
-                 if f.generated_by is not None}
-    for line in capped(corpus(config).derived(
-            "checks", lambda c: checks.check(c, default, generated, _theme(config)))):
-        log.warning(line)
+    this_pass, site = state.current()
+    if this_pass.first:
+        generated = ["/" + f.url if f.url != "./" else "/" for f in files
+                     if f.generated_by is not None]
+        report_once(this_pass, log, site.checks(this_pass.default, generated, _theme(config)))
     return files
 
 
@@ -58,23 +55,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     stopping with a traceback or running for minutes."""
     for key in frontmatter.unsafe_to_render(page.meta, _theme(config)):
         del page.meta[key]
-    language, _ = current_language(config)
-    record = corpus(config).page(language, getattr(page.file, "norm_src_uri", page.file.src_uri))
-    return bounds.NOTICE[language] if record is not None and record.withheld else markdown
+    this_pass, site = state.current()
+    record = site.corpus.page(this_pass.language,
+                              getattr(page.file, "norm_src_uri", page.file.src_uri))
+    return bounds.NOTICE[this_pass.language] if record is not None and record.withheld \
+        else markdown
 
 
 @event_priority(-150)  # after every extension and hook has written the page's HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The content policy, on what the parser produced (each page once: its own pass)."""
-    language, _ = current_language(config)
+    this_pass, site = state.current()
     rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    record = corpus(config).page(language, rel)
+    record = site.corpus.page(this_pass.language, rel)
     if record is not None:
         body, first, display = record.body, record.body_line, record.display
     else:  # a generated page: its text comes from data/*.yml and the pages it lists
-        body, first, display = page.markdown or "", 1, f"the generated page {language}/{rel}"
+        body, first = page.markdown or "", 1
+        display = f"the generated page {this_pass.language}/{rel}"
     lines = list(enumerate(body.split("\n"), first))
     problems = htmlpolicy.problems(html, display, lines, first)
     for line in capped(problems):
         log.warning(line)
-    return htmlpolicy.withheld(page.title or rel, problems, language) if problems else html
+    return htmlpolicy.withheld(page.title or rel, problems, this_pass.language) if problems \
+        else html

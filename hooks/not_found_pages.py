@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from i18n_adapter import current_language  # hooks/ is on sys.path while MkDocs loads hooks
 from mkdocs.config.defaults import MkDocsConfig
 
+from policydocs.adapters import state
 from policydocs.notfound import NotFoundPages
 
 _pages = NotFoundPages()
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    language, default = current_language(config)
-    _pages.after_language_build(Path(config.site_dir), language, default)
+    """Each pass (before mkdocs-static-i18n's, -100, starts the next): this pass's 404 page."""
+    this_pass, _ = state.current()
+    _pages.after_language_build(Path(config.site_dir), this_pass.language, this_pass.default)

@@ -1,15 +1,16 @@
 """MkDocs hook: the Pagefind search index, fed the document pages in batches as the build
 writes them (both language passes of one build share one index) and written once the last
-language is done, under ``mkdocs build`` and after every rebuild of ``mkdocs serve``."""
+pass is done, under ``mkdocs build`` and after every rebuild of ``mkdocs serve``."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from i18n_adapter import current_language, languages, problem_logger
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from policydocs.adapters import state
+from policydocs.adapters.passes import problem_logger
 from policydocs.search import StreamingIndex, build_index
 
 log = problem_logger("search")
@@ -17,9 +18,10 @@ _index: StreamingIndex | None = None  # None: the service could not start; index
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    """The first pass starts the indexing service; later passes feed the same index."""
     global _index
-    language, default = current_language(config)
-    if language != default:  # mkdocs-static-i18n: a later pass of the same build
+    this_pass, _ = state.current()
+    if not this_pass.first:
         return
     _close()
     try:
@@ -36,10 +38,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """Before mkdocs-static-i18n's (-100) starts the next pass: flush this pass's pages;
+    after the last pass, write the index."""
     global _index
-    language, _ = current_language(config)
-    if language != languages(config)[-1]:  # mkdocs-static-i18n builds the others next:
-        if _index is not None:              # this pass's pages are indexed meanwhile
+    this_pass, _ = state.current()
+    if not this_pass.last:
+        if _index is not None:
             _index.flush()
         return
     result = _index.write() if _index is not None else build_index(Path(config.site_dir))

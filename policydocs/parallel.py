@@ -15,15 +15,16 @@ import markdown
 
 from . import tmexport
 from .footnotes import MD_REF
+from .languages import NAMES, other
 from .links import generated_href, md_link, page_url, relative
 from .parity import DocumentStatus, PairStatus, ParityResult
 from .prebuilthtml import as_plain, block, element, markdown_element, text
 from .render import escape_inline
 from .units import UnitRef
+from .unitlinks import UnitLinkContext
 
 VIEW_DIR = "parallel"
 STATUS_PAGE = "status.md"
-LANG_NAMES = {"ja": "日本語", "en": "English"}
 _CONVERTER = markdown.Markdown(extensions=["attr_list"])
 
 TEXT = {
@@ -159,7 +160,7 @@ EXPORTS = tuple(f"exports/{name}" for name in tmexport.EXPORTS)
 
 
 def render_status(result: ParityResult, language: str, default: str,
-                  stale: dict[str, set[str]] | None = None, exports: bool = False) -> str:
+                  stale: dict[str, frozenset[str]] | None = None, exports: bool = False) -> str:
     t = TEXT[language]
     here = STATUS_PAGE
     stale = stale or {}
@@ -183,7 +184,7 @@ _RIGHT = "text-align: right;"  # as Markdown's tables write a right-aligned colu
 
 
 def _status_row(doc: DocumentStatus, language: str, here: str, default: str,
-                stale: dict[str, set[str]]) -> str:
+                stale: dict[str, frozenset[str]]) -> str:
     t = TEXT[language]
     page = doc.page(language) or doc.page("ja") or doc.page("en")
     link_lang = language if doc.page(language) else page.language
@@ -211,3 +212,30 @@ def _unit_link(pair: PairStatus, lang: str, unit: UnitRef, here: str, reader: st
                default: str) -> str:
     link = href(here, pair.rel, lang, reader, default) + f"#{unit.id}"
     return element("a", text(f"{lang}:{unit.id}"), href=link)
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What a page of a pair links to: its units' counterparts, the other language's page
+    and the side-by-side view (each None when there is none)."""
+
+    units: UnitLinkContext | None
+    counterpart_url: str | None
+    parallel_view: str | None
+
+
+def page_links(pair: PairStatus | None, rel: str, language: str, default: str,
+               stale: frozenset[str]) -> PageLinks:
+    here = page_url(rel, language, default)
+    there = relative(here, page_url(rel, other(language), default))
+    if pair is None:
+        return PageLinks(None, None, None)
+    units = view = None
+    if pair.comparable:
+        units = UnitLinkContext(
+            language, there, frozenset(pair.aligned),
+            frozenset(u.id for u in pair.lang_only.get(language, [])),
+            tuple((uid, labels[other(language)]) for uid, labels in sorted(pair.label_diffs.items())),
+            stale)
+        view = relative(here, page_url(view_rel(rel), language, default))
+    return PageLinks(units, there if all(pair.pages.values()) else None, view)

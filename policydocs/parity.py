@@ -78,11 +78,6 @@ class ParityResult:
     orphans: list[PageRecord]  # pages without a counterpart page
 
 
-def of(corpus: Corpus) -> ParityResult:
-    """The comparison of this corpus, computed once however many passes and hooks ask."""
-    return corpus.derived("parity", compare)
-
-
 def compare(corpus: Corpus) -> ParityResult:
     pairs: dict[str, PairStatus] = {}
     problems: list[ContentError] = []

@@ -16,7 +16,8 @@ from pathlib import Path
 from . import plaintext, yamlfile
 from .corpus import Corpus, PageRecord
 from .errors import ContentError
-from .links import generated_href, md_link
+from .links import generated_href, md_link, page_url, relative
+from .pillarbadges import BadgeContext
 from .prebuilthtml import block, element, markdown_element, text
 from .render import escape_inline
 
@@ -189,6 +190,28 @@ def _date(value: object) -> str:
 
 def empty_pillars(index: PillarIndex) -> list[Pillar]:
     return [p for p in index.pillars if not index.entries[p.id]]
+
+
+def empty_pillar_problems(index: PillarIndex, display: str = "data/pillars.yml"
+                          ) -> list[ContentError]:
+    return [ContentError(display, None, f"pillar '{p.id}' has no entries: no page or section "
+                         "is tagged with it") for p in empty_pillars(index)]
+
+
+def badge_context(index: PillarIndex, rel: str, language: str,
+                  default: str) -> BadgeContext | None:
+    """What the badges extension needs for page ``rel``, or None if nothing on it is tagged."""
+    page_ids = tuple(index.page_pillars.get(rel, ()))
+    unit_ids = index.unit_pillars.get(rel, {})
+    if not page_ids and not unit_ids:
+        return None
+    here = page_url(rel, language, default)
+    return BadgeContext(
+        names=tuple((p.id, p.name[language]) for p in index.pillars),
+        hrefs=tuple((p.id, relative(here, page_url(index_rel(p.id), language, default)))
+                    for p in index.pillars),
+        page=page_ids,
+        units=tuple((u, tuple(ids)) for u, ids in unit_ids.items()))
 
 
 # --- pages ---------------------------------------------------------------------------------

@@ -15,11 +15,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import Corpus
 from .errors import ContentError
 from .footnotes import MD_REF
 from .parity import ParityResult
-from .parity import of as parity_of
 from .units import UnitRef
 
 LOCK = Path("data") / "translation.lock.json"
@@ -162,7 +160,3 @@ def stale_ids(stale_units: list[Stale]) -> dict[str, set[str]]:
 
 def lock_path(project: Path) -> Path:
     return project / LOCK
-
-
-def for_corpus(corpus: Corpus, project: Path) -> list[Stale]:
-    return stale(parity_of(corpus), read(lock_path(project)))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-LANG_NAMES = {"ja": "日本語", "en": "English"}
+from .languages import NAMES, other
+
 TITLES = {"ja": "この箇所を英語で読む", "en": "Read this passage in Japanese"}
 ONLY_LABELS = {"ja": "日本語版のみ", "en": "English only"}
 LABEL_NOTES = {"ja": "英語版では「{label}」", "en": "numbered “{label}” in the Japanese text"}
@@ -32,7 +33,7 @@ class UnitLinkContext:
 
     @property
     def other(self) -> str:
-        return "en" if self.language == "ja" else "ja"
+        return other(self.language)
 
 
 _context: UnitLinkContext | None = None
@@ -75,7 +76,7 @@ def _link(context: UnitLinkContext, unit_id: str) -> etree.Element:
         "hreflang": context.other, "lang": context.other,
         "title": TITLES[context.language], "data-pagefind-ignore": "all",
     })
-    link.text = LANG_NAMES[context.other]
+    link.text = NAMES[context.other]
     return link
 
 

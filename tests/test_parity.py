@@ -116,15 +116,3 @@ def test_status_page_escapes_titles_and_lists_gaps(tmp_path: Path) -> None:
                    '<td style="text-align: right;">0</td>',
                    ('<td><a href="resolved:../d/#p-2">ja:p-2</a> · '
                     '<a href="resolved:../parallel/d/">対訳表示</a></td>')]
-
-
-def test_corpus_cache_scans_again_only_after_a_change(tmp_path: Path) -> None:
-    import os
-    docs = site(tmp_path, "1\\. 一。\n{: #p-1 }\n", "1\\. One.\n{: #p-1 }\n")
-    cache = corpus.CorpusCache()
-    first = cache.get(docs)
-    assert cache.get(docs) is first and cache.scans == 1
-    page = docs / "en" / "d.md"
-    page.write_text(page.read_text() + "\n2\\. Two.\n{: #p-2 }\n")
-    os.utime(page, ns=(1, 1))
-    assert cache.get(docs) is not first and cache.scans == 2

@@ -96,3 +96,23 @@ def test_an_edit_reaches_every_generated_page(server) -> None:
         time.sleep(0.5)
     after = index_hashes(base)
     assert all(after[lang] != search_before[lang] for lang in ("ja", "en")), after
+
+
+def test_a_change_to_the_lock_file_alone_changes_the_stale_marks(server) -> None:
+    project, base = server
+    view = base + f"parallel/{PAGE}/"
+    wait_for(view, "p-1")
+    assert "parallel-stale" not in fetch(view)
+    lock = project / "data" / "translation.lock.json"
+    confirmed = lock.read_text(encoding="utf-8")
+    entry = '"p-1": {"en": "0fb9512507c3a050", "ja": "939004b16e1b8bb6"}'
+    assert entry in confirmed
+    # As if the English of p-1 had been confirmed for another text: it is stale now.
+    lock.write_text(confirmed.replace(entry, entry.replace("0fb9512507c3a050", "0" * 16)),
+                    encoding="utf-8")
+    wait_for(view, "parallel-stale")
+    lock.write_text(confirmed, encoding="utf-8")  # confirmed again (scripts/confirm_units.py)
+    deadline = time.monotonic() + 60
+    while "parallel-stale" in fetch(view) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert "parallel-stale" not in fetch(view)

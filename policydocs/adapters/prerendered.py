@@ -1,4 +1,4 @@
-"""MkDocs adapter: a page whose HTML a hook has already built.
+"""A page whose HTML a hook has already built.
 
 A side-by-side view is HTML from end to end; sending it through MkDocs' Markdown pass cost
 about 1.5 ms a page (a new ``markdown.Markdown`` with every extension, for one heading),

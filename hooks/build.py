@@ -1,0 +1,32 @@
+"""MkDocs hook, listed first: begins each language pass (which language, and the site's data,
+read again only if an input changed) and reports, once the build is complete, how many
+times the corpus was scanned for it (once, however many passes): the benchmark reads it."""
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from policydocs.adapters import state
+
+log = get_plugin_logger("build")
+_made_before = {"count": 0}
+
+
+@event_priority(-105)  # after mkdocs-static-i18n's on_config (-100) has chosen the language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Every pass: the pass object and the site's data, for every later event to use."""
+    made = state.STATE.builds.made
+    state.begin_pass(config)
+    this_pass, _ = state.current()
+    if this_pass.first:
+        _made_before["count"] = made
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """After the last pass: one line with the scans of this build."""
+    this_pass, site = state.current()
+    if this_pass.last:
+        scans = state.STATE.builds.made - _made_before["count"]
+        log.info(f"corpus scans in this build: {scans} ({len(site.corpus.pages)} pages, "
+                 f"{len(this_pass.order)} language passes)")
