@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import footnotes, rawtext, render, structure
+from . import characters, footnotes, rawtext, render, structure
+from . import atomicwrite
 from .errors import ContentError
 from .manifest import Manifest, Source
 from .rawtext import Dropped, Rule
@@ -37,6 +36,7 @@ def convert(source: Source, rules: list[Rule], https_hosts: frozenset[str] = fro
     """Build the pages of one source in memory. Links to ``https_hosts`` are written with
     https even where the source wrote http (the sources cite those hosts over https)."""
     text = rawtext.read_text(source.file)
+    characters.check(text, source.file, what="the source")  # never copied into a page
     lines, dropped = rawtext.strip_boilerplate(text, rules)
     notes = footnotes.extract(lines)
     doc = structure.parse(notes.lines, title=source.title[source.language],
@@ -86,6 +86,9 @@ def plan(results: list[ImportResult], docs_dir: Path, lock: dict[str, str]) -> W
     out = WritePlan()
     for page in (p for r in results for p in r.pages):
         target = docs_dir / page.path
+        if target.is_dir():
+            raise ContentError(target, None, "a folder is where this page should be written",
+                               "move or delete the folder, then run again")
         if not target.exists():
             out.created.append(page.path)
             continue
@@ -109,21 +112,10 @@ def read_lock(path: Path) -> dict[str, str]:
                            "restore it from git (git checkout -- sources/import.lock.json)")
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write(results: list[ImportResult], docs_dir: Path, lock_path: Path,
           force: bool = False) -> WritePlan:
-    """Write the pages; refuse (writing nothing) when a page was edited by hand."""
+    """Write the pages and the lock, all or nothing: refuse (writing nothing) when a page was
+    edited by hand, and replace no file until every one of them is written beside it."""
     lock = read_lock(lock_path)
     todo = plan(results, docs_dir, lock)
     if todo.edited and not force:
@@ -132,11 +124,10 @@ def write(results: list[ImportResult], docs_dir: Path, lock_path: Path,
                            f"import ({', '.join(todo.edited)})",
                            "keep the edits, or re-run with --force to overwrite them")
     pages = {p.path: p for r in results for p in r.pages}
-    for path in todo.changes + todo.edited:
-        _atomic_write(docs_dir / path, pages[path].text)
     lock.update({path: sha256(page.text) for path, page in pages.items()})
     body = json.dumps({"pages": dict(sorted(lock.items()))}, indent=2, ensure_ascii=False)
-    _atomic_write(lock_path, body + "\n")
+    files = [(docs_dir / path, pages[path].text) for path in todo.changes + todo.edited]
+    atomicwrite.write_all(files + [(lock_path, body + "\n")])  # the lock last
     return todo
 
 

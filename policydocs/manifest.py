@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import yamlfile
+from . import plaintext, yamlfile
 from .errors import ContentError
 
 LANGUAGES = ("ja", "en")
@@ -106,7 +106,11 @@ def _parse_entry(path: Path, entry: Any) -> Source:
     if not isinstance(options, dict) or set(options) - _IMPORT_OPTIONS:
         raise fail("import", f"expected a mapping of {', '.join(sorted(_IMPORT_OPTIONS))}")
     _check_pillar_tags(path, options.get("pillars"), entry)
-    file = path.parent / str(entry["file"])
+    file = _source_file(path, entry)
+    for key in ("title", "issuer"):
+        for lang in LANGUAGES:
+            _plain(fail, key, entry[key][lang], f"{key}.{lang}")
+    _plain(fail, "origin", entry["origin"], "origin")
     return Source(
         id=str(entry["id"]), file=file, language=entry["language"], path=str(entry["path"]),
         title={lang: str(entry["title"][lang]).strip() for lang in LANGUAGES},
@@ -114,6 +118,25 @@ def _parse_entry(path: Path, entry: Any) -> Source:
         date=entry["date"], url=url, counterpart=entry.get("counterpart"),
         origin=" ".join(str(entry["origin"]).split()), options=dict(options), line=entry.line,
     )
+
+
+def _source_file(path: Path, entry: yamlfile.LineDict) -> Path:
+    """The received file, which must lie in the manifest's folder (``sources/``): a pull
+    request cannot import /etc/passwd or a file linked from elsewhere into a page."""
+    folder = path.parent.resolve()
+    written = str(entry["file"])
+    file = path.parent / written
+    if Path(written).is_absolute() or not file.resolve().is_relative_to(folder):
+        raise ContentError(path, entry.line_of("file"), f"field 'file': '{written}' is outside "
+                           f"{path.parent.name}/", f"put the received text in "
+                           f"{path.parent.name}/ and name it relative to it")
+    return file
+
+
+def _plain(fail, key: str, value: Any, shown: str) -> None:
+    problem = plaintext.problem(str(value))
+    if problem:
+        raise fail(key, f"{shown} {problem}; {plaintext.HINT}")
 
 
 def _check_counterparts(path: Path, sources: dict[str, Source]) -> None:

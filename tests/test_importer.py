@@ -196,3 +196,70 @@ def test_cli_bad_input_is_one_line_and_writes_nothing(sandbox: Path, damage, mes
     assert result.stderr.count("\n") == 1 and message in result.stderr
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
     assert {p: p.read_bytes() for p in (sandbox / "docs").rglob("*.md")} == before
+
+
+@pytest.mark.parametrize(("char", "name"), [("\u202e", "RIGHT-TO-LEFT OVERRIDE"),
+                                            ("\u0007", "U+0007")])
+def test_invisible_characters_in_a_source_are_refused_at_their_line(tmp_path: Path, char,
+                                                                    name) -> None:
+    source = make_source(tmp_path, f"題名\n\n本文。\n二行目{char}です。\n")
+    with pytest.raises(ContentError, match=rf"fixture.txt:4: the source holds .*{re.escape(name)}"):
+        importer.convert(source, [])
+
+
+def test_escaped_underscores_in_a_url_keep_the_url_whole(tmp_path: Path) -> None:
+    source = make_source(tmp_path, "題名\n\n詳細は https://example.org/a\\_b\\_c/page を参照。\n")
+    text = importer.convert(source, []).pages[0].text
+    assert "<https://example.org/a_b_c/page>" in text and "page>ge" not in text
+
+
+@pytest.mark.parametrize(("block", "message"), [
+    (lambda en: en.mkdir(parents=True), "a folder is where this page should be written"),
+    (lambda en: en.parent.parent.write_text("x"), "is a file, but fixture.md needs it to be"),
+])
+def test_a_blocked_target_writes_nothing(tmp_path: Path, block, message) -> None:
+    result = importer.convert(make_source(tmp_path, "題名\n\n本文。"), [])
+    docs, lock = tmp_path / "docs", tmp_path / "import.lock.json"
+    ja, en = (docs / p.path for p in result.pages)
+    en.parent.parent.parent.mkdir(parents=True)
+    block(en)  # a folder where the English page goes, or a file where its folder goes
+    with pytest.raises(ContentError, match=message):
+        importer.write([result], docs, lock)
+    assert not ja.exists() and not lock.exists()
+    assert [p.name for p in tmp_path.rglob(".*.tmp")] == []
+
+
+def test_a_failed_write_leaves_the_previous_import_in_place(tmp_path: Path,
+                                                            monkeypatch) -> None:
+    docs, lock = tmp_path / "docs", tmp_path / "import.lock.json"
+    first = importer.convert(make_source(tmp_path, "題名\n\n本文。"), [])
+    importer.write([first], docs, lock)
+    before = {p: p.read_bytes() for p in [*docs.rglob("*.md"), lock]}
+    second = importer.convert(make_source(tmp_path, "題名\n\n新しい本文。"), [])
+    calls = []
+    real = importer.atomicwrite._stage
+
+    def fail_on_the_lock(path, text):
+        calls.append(path)
+        if path == lock:  # the changed page is staged, then the lock cannot be written
+            raise OSError(28, "No space left on device")
+        return real(path, text)
+
+    monkeypatch.setattr(importer.atomicwrite, "_stage", fail_on_the_lock)
+    with pytest.raises(ContentError, match="import.lock.json: cannot write: No space left"):
+        importer.write([second], docs, lock)
+    assert len(calls) == 2 and {p: p.read_bytes() for p in before} == before
+    assert [p.name for p in tmp_path.rglob(".*.tmp")] == []
+
+
+def test_written_files_follow_the_umask(tmp_path: Path) -> None:
+    import os
+    result = importer.convert(make_source(tmp_path, "題名\n\n本文。"), [])
+    old = os.umask(0o022)
+    try:
+        importer.write([result], tmp_path / "docs", tmp_path / "lock.json")
+    finally:
+        os.umask(old)
+    modes = {p.stat().st_mode & 0o777 for p in [*tmp_path.glob("docs/**/*.md"),
+                                                  tmp_path / "lock.json"]}
+    assert modes == {0o644}

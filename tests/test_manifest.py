@@ -57,3 +57,39 @@ def test_unknown_id_lists_known_ids(tmp_path: Path) -> None:
     m = manifest.load(write(tmp_path, GOOD))
     with pytest.raises(ContentError, match="unknown source id 'nope'; known ids: doc-ja"):
         m.get("nope")
+
+
+@pytest.mark.parametrize("written", ["../../../../etc/passwd", "/etc/passwd", "sub/../../x.txt"])
+def test_a_source_file_outside_the_manifest_folder_is_refused(tmp_path: Path, written) -> None:
+    path = write(tmp_path, GOOD.replace("file: doc.ja.txt", f"file: {written}"))
+    with pytest.raises(ContentError, match=r"sources.yml:3: field 'file': .* is outside"):
+        manifest.load(path)
+
+
+def test_a_link_to_a_file_elsewhere_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("secret", encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "doc.ja.txt").symlink_to(outside)
+    path = tmp_path / "sources" / "sources.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ContentError, match="is outside sources/"):
+        manifest.load(path)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("{ja: 題名, en: Title}", "{ja: 題名, en: '<b>Title</b>'}"), ":6: field 'title': title.en holds an HTML tag"),
+    (("origin: a fixture", "origin: '[x](javascript:alert(1))'"), ":11: field 'origin': origin holds a Markdown link"),
+    (("- id: doc-ja", "- id: [doc]"), ":2: field 'id': expected lowercase"),
+    (("date: 2024-02-27", "date: [2024]"), ":8: field 'date'"),
+])
+def test_careless_fields_name_their_line(tmp_path: Path, change, message) -> None:
+    with pytest.raises(ContentError, match=message):
+        manifest.load(write(tmp_path, GOOD.replace(*change)))
+
+
+def test_a_manifest_not_in_utf8_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "sources.yml"
+    path.write_bytes(GOOD.replace("題名", "\u984c\u540d").encode("shift_jis"))
+    with pytest.raises(ContentError, match=r"sources.yml:6: not valid UTF-8"):
+        manifest.load(path)

@@ -31,3 +31,18 @@ def test_existing_autolinks_are_kept_and_found_in_order() -> None:
     text = "see <https://a.example/x> and https://b.example/y."
     assert linkify(text) == "see <https://a.example/x> and <https://b.example/y>."
     assert find_urls(text) == ["https://a.example/x", "https://b.example/y"]
+
+
+@pytest.mark.parametrize("text", ["[http://" * 100_000, "<http://" * 100_000,
+                                  "[http://a](http://" * 50_000, "http://a" + ")" * 200_000,
+                                  "https://e.org/" + "\\_" * 200_000])
+def test_pathological_text_is_read_in_linear_time(text: str) -> None:
+    import time
+    start = time.perf_counter()
+    find_urls(text)
+    assert time.perf_counter() - start < 2  # each took minutes before (quadratic scans)
+
+
+def test_text_after_an_escaped_url_is_kept_as_it_was() -> None:
+    assert linkify(r"see https://e.org/a\_b\_c/page\_x. next") == "see <https://e.org/a_b_c/page_x>. next"
+    assert linkify(r"(https://e.org/a\_(b)) end") == "(<https://e.org/a_(b)>) end"
