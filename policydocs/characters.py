@@ -18,12 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .errors import ContentError
-
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
-FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069" + _NONCHARACTERS + "]"
-    "|\r(?!\n)")
+from .invisible import FORBIDDEN, visible
 
 # Names Unicode gives none of (controls, noncharacters): the ones an editor would search for.
 _NAMES = {
@@ -90,9 +85,3 @@ def check(text: str, path: str, first_line: int = 1, what: str = "the text") -> 
     found = problems(text, path, first_line, what)
     if found:
         raise found[0]
-
-
-def visible(text: str) -> str:
-    """``text`` with each forbidden character written as ``<U+202E>``: safe to print in a
-    terminal or a CI log, where a bidi override would reorder the message itself."""
-    return FORBIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)

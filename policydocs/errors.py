@@ -5,12 +5,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-
-def visible(text: str) -> str:
-    """``text`` with invisible and reordering characters shown as their code points."""
-    from .characters import visible as shown  # messages quote text: keep controls out of logs
-
-    return shown(text)
+from .invisible import visible  # messages quote text: keep controls out of logs
 
 
 class ContentError(Exception):

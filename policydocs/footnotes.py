@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .markdowntext import MD_REF
 from .rawtext import Line
 from .urls import linkify
 
@@ -20,7 +21,6 @@ STAR_REF = re.compile(r"\^\{\*(\d+)\}")
 STAR_DEF = re.compile(r"^\*(\d+)[ \u3000]+(.*)$")
 BARE_DEF = re.compile(r"^(\d{1,3})[ \u3000]+(\S.*)$")
 URL_LINE = re.compile(r"^(<https?://\S+>|\[https?://\S+\]\(https?://\S+\)|https?://\S+)$")
-MD_REF = re.compile(r"\[\^([^\]\s]+)\]")
 # A bare note number is glued to the word before it and is not part of a number, a date
 # or a count (年, 月, 回 ...).
 _BARE_BEFORE = r"(?<=[^\d\s０-９A-Za-z.,\-/:(（#])"

@@ -18,7 +18,7 @@ from .errors import ContentError
 from .links import generated_href
 from .prebuilthtml import block, element, markdown_element
 from .prebuilthtml import text as html_text
-from .render import escape_inline
+from .markdowntext import escape_inline
 from .units import is_fence
 
 PAGE = "glossary.md"

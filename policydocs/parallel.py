@@ -14,12 +14,12 @@ from dataclasses import dataclass
 import markdown
 
 from . import tmexport
-from .footnotes import MD_REF
+from .markdowntext import MD_REF
 from .languages import NAMES, other
 from .links import generated_href, md_link, page_url, relative
 from .parity import DocumentStatus, PairStatus, ParityResult
 from .prebuilthtml import as_plain, block, element, markdown_element, text
-from .render import escape_inline
+from .markdowntext import escape_inline
 from .units import UnitRef
 from .unitlinks import UnitLinkContext
 

@@ -19,7 +19,7 @@ from .errors import ContentError
 from .links import generated_href, md_link, page_url, relative
 from .pillarbadges import BadgeContext
 from .prebuilthtml import block, element, markdown_element, text
-from .render import escape_inline
+from .markdowntext import escape_inline
 
 INDEX_DIR = "pillars"
 TEXT = {

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import yaml
 
 from .errors import ContentError
-from .footnotes import MD_REF, Note
+from .footnotes import Note
+from .markdowntext import MD_REF, escape_inline
 from .manifest import Source
 from .model import Block, Document, Heading, Unit
 from .urls import linkify
@@ -210,11 +211,6 @@ def _link_to_original(rel: str, original_language: str) -> str:
 def _cell(text: str) -> str:
     """Text from data files placed in a Markdown table cell: no markup, no cell breaks."""
     return escape_inline(text).replace("|", "\\|")
-
-
-def escape_inline(text: str) -> str:
-    """Text from data files placed in Markdown: shown as written, never read as HTML."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def notice_body(source: Source, lang: str, title: str, link: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import frontmatter, render
+from .markdowntext import escape_inline
 from .corpus import PageRecord
 from .errors import ContentError
 from .links import page_url, relative
@@ -40,11 +41,11 @@ def pages(doc: NewDocument) -> dict[str, str]:
         if state == "none":
             here = page_url(f"{doc.path}.md", "en")
             link = relative(here, page_url(f"{doc.path}.md", "ja"))
-            body = (f"# {render.escape_inline(doc.title[lang])}\n\n"
+            body = (f"# {escape_inline(doc.title[lang])}\n\n"
                     f'!!! warning "{render.NO_TEXT_NOTICE["en"][0]}"\n\n    '
                     + render.NO_TEXT_NOTICE["en"][1].format(link=link) + "\n")
         else:
-            body = f"# {render.escape_inline(doc.title[lang])}\n\n{STARTER[lang]}"
+            body = f"# {escape_inline(doc.title[lang])}\n\n{STARTER[lang]}"
         out[f"{lang}/{doc.path}.md"] = render.front_matter(fields) + "\n" + body
     return out
 

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from . import characters
 from .corpus import PageRecord
-from .footnotes import MD_REF
+from .markdowntext import MD_REF
 from .parity import ParityResult
 from .translock import plain_text
 from .urls import find_urls

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError
-from .footnotes import MD_REF
+from .markdowntext import MD_REF
 from .parity import ParityResult
 from .units import UnitRef
 
