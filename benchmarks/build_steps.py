@@ -17,7 +17,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from policydocs import checks, corpus, glossary, parity, tmexport, translock
+from policydocs.pages import corpus
+from policydocs.site import glossary, parity, tmexport, translock
+from policydocs.validation import checks
 
 
 def timed(label: str, step: Callable[[], Any]) -> Any:

@@ -1,5 +1,5 @@
 """MkDocs hook: front matter, footnote, URL and cross-language link checks, and the content
-policy on each page's HTML (logic in policydocs.checks, frontmatter and htmlpolicy).
+policy on each page's HTML (logic in policydocs.validation.checks, frontmatter and htmlpolicy).
 Each problem is a warning with file:line, reported once per build, so --strict fails."""
 from __future__ import annotations
 
@@ -11,14 +11,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from policydocs import bounds, frontmatter, htmlpolicy
 from policydocs.adapters import state
 from policydocs.adapters.passes import problem_logger, report_once, stops_cleanly
-from policydocs.errors import capped
+from policydocs.core.errors import capped
+from policydocs.pages import bounds, frontmatter
+from policydocs.validation import htmlpolicy
 
 log = problem_logger("checks")
 # The generated pages need them: their links are written resolved, their lists as HTML.
-REQUIRED_EXTENSIONS = ("policydocs.resolvedlinks", "policydocs.prebuilthtml")
+REQUIRED_EXTENSIONS = ("policydocs.extensions.resolvedlinks", "policydocs.extensions.prebuilthtml")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

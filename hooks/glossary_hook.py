@@ -1,6 +1,6 @@
 """MkDocs hook for the glossary: report undefined and conflicting acronyms, generate the
 glossary page in each language, and give each page its tooltips (logic in
-policydocs.glossary and policydocs.abbrtips)."""
+policydocs.site.glossary and policydocs.extensions.abbrtips)."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -8,10 +8,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from policydocs import abbrtips, glossary
 from policydocs.adapters import state
 from policydocs.adapters.generated import generated_page
 from policydocs.adapters.passes import problem_logger, report_once, stops_cleanly
+from policydocs.extensions import abbrtips
+from policydocs.site import glossary
 
 log = problem_logger("glossary")
 

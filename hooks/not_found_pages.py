@@ -1,4 +1,4 @@
-"""MkDocs hook: keep a 404 page per language (see policydocs.notfound)."""
+"""MkDocs hook: keep a 404 page per language (see policydocs.site.notfound)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from policydocs.adapters import state
-from policydocs.notfound import NotFoundPages
+from policydocs.site.notfound import NotFoundPages
 
 _pages = NotFoundPages()
 

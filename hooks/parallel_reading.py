@@ -10,10 +10,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from policydocs import parallel, unitlinks
 from policydocs.adapters import state
 from policydocs.adapters.generated import generated_html_page, generated_page, release_page
 from policydocs.adapters.passes import problem_logger, report_once
+from policydocs.extensions import unitlinks
+from policydocs.site import parallel
 
 log = problem_logger("parallel")
 

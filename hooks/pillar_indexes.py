@@ -1,6 +1,6 @@
 """MkDocs hook for pillars: validate tags, generate the overview and one index per pillar
-in each language, and give tagged pages their badges (logic in policydocs.pillars and
-policydocs.pillarbadges)."""
+in each language, and give tagged pages their badges (logic in policydocs.site.pillars and
+policydocs.extensions.pillarbadges)."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -8,10 +8,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from policydocs import pillarbadges, pillars
 from policydocs.adapters import state
 from policydocs.adapters.generated import generated_page
 from policydocs.adapters.passes import problem_logger, report_once, stops_cleanly
+from policydocs.extensions import pillarbadges
+from policydocs.site import pillars
 
 log = problem_logger("pillars")
 

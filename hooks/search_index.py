@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from policydocs.adapters import state
 from policydocs.adapters.passes import problem_logger
-from policydocs.search import StreamingIndex, build_index
+from policydocs.search.pagefind import StreamingIndex, build_index
 
 log = problem_logger("search")
 _index: StreamingIndex | None = None  # None: the service could not start; index the site after

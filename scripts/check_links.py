@@ -16,14 +16,14 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from policydocs import corpus
-from policydocs.errors import ContentError
+from policydocs.core.errors import ContentError
 from policydocs.linkcheck import config as settings
 from policydocs.linkcheck import report
 from policydocs.linkcheck.addresses import AddressPolicy
 from policydocs.linkcheck.cache import Cache
 from policydocs.linkcheck.checker import Checker
 from policydocs.linkcheck.collect import collect
+from policydocs.pages import corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import click
 
-from policydocs import corpus, parity, translock
-from policydocs.errors import ContentError
+from policydocs.core.errors import ContentError
+from policydocs.pages import corpus
+from policydocs.site import parity, translock
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import click
 
-from policydocs import corpus, parity, tmexport
+from policydocs.pages import corpus
+from policydocs.site import parity, tmexport
 
 ROOT = Path(__file__).resolve().parent.parent
 

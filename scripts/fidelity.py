@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from policydocs import fidelity, manifest, rawtext
-from policydocs.errors import ContentError
+from policydocs.core.errors import ContentError
+from policydocs.sources import fidelity, manifest, rawtext
 
 ROOT = Path(__file__).resolve().parent.parent
 

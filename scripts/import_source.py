@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from policydocs import importer, manifest, rawtext
-from policydocs.errors import ContentError
+from policydocs.core.errors import ContentError
+from policydocs.sources import importer, manifest, rawtext
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import click
 
-from policydocs.errors import ContentError
-from policydocs.scaffold import NewDocument, create
+from policydocs.core.errors import ContentError
+from policydocs.sources.scaffold import NewDocument, create
 
 ROOT = Path(__file__).resolve().parent.parent
 

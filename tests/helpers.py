@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from policydocs import footnotes, rawtext, structure
-from policydocs.manifest import Source
-from policydocs.model import Document
+from policydocs.sources import footnotes, rawtext, structure
+from policydocs.sources.manifest import Source
+from policydocs.sources.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,7 @@ def generated_html(page: str) -> str:
     """A generated page's Markdown as HTML, with the extensions its blocks and attributes
     need (links keep their ``resolved:`` mark)."""
     import markdown
-    return markdown.markdown(page, extensions=["meta", "attr_list", "policydocs.prebuilthtml"])
+    return markdown.markdown(page, extensions=["meta", "attr_list", "policydocs.extensions.prebuilthtml"])
 
 
 def copy_project(target: Path) -> Path:

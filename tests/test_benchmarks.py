@@ -8,7 +8,8 @@ from pathlib import Path
 
 from helpers import ROOT
 
-from policydocs import corpus, parity
+from policydocs.pages import corpus
+from policydocs.site import parity
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from make_corpus import generate

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from policydocs import bounds, openers
+from policydocs.pages import bounds, openers
 
 PAGE = "docs/ja/x.md"
 

@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from policydocs import checks, corpus
+from policydocs.pages import corpus
+from policydocs.validation import checks
 
 
 def write(docs: Path, rel: str, text: str) -> None:

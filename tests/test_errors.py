@@ -1,7 +1,7 @@
 """How problems reach the log: each as file:line, a flood of them cut short per file."""
 from __future__ import annotations
 
-from policydocs.errors import ContentError, capped
+from policydocs.core.errors import ContentError, capped
 
 
 def test_a_flood_of_problems_is_shown_fifty_per_file_then_counted() -> None:

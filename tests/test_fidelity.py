@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from policydocs import fidelity, manifest, rawtext
+from policydocs.sources import fidelity, manifest, rawtext
 
 MANIFEST = manifest.load(ROOT / "sources" / "sources.yml")
 RULES = rawtext.load_rules(ROOT / "sources" / "boilerplate.yml")

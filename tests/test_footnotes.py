@@ -1,6 +1,6 @@
 from helpers import lines_of
 
-from policydocs import footnotes
+from policydocs.sources import footnotes
 
 
 def texts(result: footnotes.FootnoteResult) -> list[str]:

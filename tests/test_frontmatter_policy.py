@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, build_project, copy_project
 
-from policydocs import corpus, frontmatter
+from policydocs.pages import corpus, frontmatter
 
 
 def write(docs: Path, rel: str, text: str | bytes) -> None:

@@ -3,7 +3,9 @@ from pathlib import Path
 import markdown
 from helpers import ROOT, generated_html
 
-from policydocs import abbrtips, corpus, glossary
+from policydocs.extensions import abbrtips
+from policydocs.pages import corpus
+from policydocs.site import glossary
 
 CURATED = glossary.load_curated(ROOT / "data" / "glossary.yml")
 
@@ -68,7 +70,7 @@ def test_glossary_page_escapes_and_links(tmp_path: Path) -> None:
 def render(text: str, titles: dict[str, str], skip_headings: bool = False) -> str:
     abbrtips.set_context(abbrtips.AbbrContext(tuple(titles.items()), skip_headings))
     try:
-        return markdown.markdown(text, extensions=["attr_list", "toc", "policydocs.abbrtips"])
+        return markdown.markdown(text, extensions=["attr_list", "toc", "policydocs.extensions.abbrtips"])
     finally:
         abbrtips.set_context(None)
 

@@ -8,7 +8,8 @@ import unicodedata
 import pytest
 from helpers import ROOT
 
-from policydocs import corpus, glossary
+from policydocs.pages import corpus
+from policydocs.site import glossary
 
 # acronym -> language -> the definition the text gives
 DEFINED_IN_TEXTS = {

@@ -16,7 +16,7 @@ from helpers import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policydocs import htmlpolicy
+from policydocs.validation import htmlpolicy
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, make_source
 
-from policydocs import importer, manifest, rawtext
-from policydocs.errors import ContentError
+from policydocs.core.errors import ContentError
+from policydocs.sources import importer, manifest, rawtext
 
 MANIFEST = manifest.load(ROOT / "sources" / "sources.yml")
 RULES = rawtext.load_rules(ROOT / "sources" / "boilerplate.yml")

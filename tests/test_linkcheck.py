@@ -21,7 +21,7 @@ from aiohttp import web
 from aiohttp.abc import AbstractResolver, ResolveResult
 from click.testing import CliRunner
 
-from policydocs.errors import ContentError
+from policydocs.core.errors import ContentError
 from policydocs.linkcheck import config as settings
 from policydocs.linkcheck import report
 from policydocs.linkcheck.addresses import AddressPolicy, AddressRefused

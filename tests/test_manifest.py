@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from policydocs import manifest
-from policydocs.errors import ContentError
+from policydocs.core.errors import ContentError
+from policydocs.sources import manifest
 
 GOOD = """sources:
   - id: doc-ja

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from policydocs.notfound import NotFoundPages
+from policydocs.site.notfound import NotFoundPages
 
 
 def test_each_language_keeps_its_own_404(tmp_path: Path) -> None:

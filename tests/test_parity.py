@@ -2,7 +2,8 @@ from pathlib import Path
 
 from helpers import generated_html
 
-from policydocs import corpus, parallel, parity
+from policydocs.pages import corpus
+from policydocs.site import parallel, parity
 
 
 def write(docs: Path, rel: str, text: str) -> None:

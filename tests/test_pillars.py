@@ -3,8 +3,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, generated_html
 
-from policydocs import corpus, pillars
-from policydocs.errors import ContentError
+from policydocs.core.errors import ContentError
+from policydocs.pages import corpus
+from policydocs.site import pillars
 
 REGISTRY = pillars.load_registry(ROOT / "data" / "pillars.yml")
 

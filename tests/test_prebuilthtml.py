@@ -1,10 +1,10 @@
 import markdown
 import pytest
 
-from policydocs import abbrtips, prebuilthtml
-from policydocs.prebuilthtml import block, element, markdown_element, text
+from policydocs.extensions import abbrtips, prebuilthtml
+from policydocs.extensions.prebuilthtml import block, element, markdown_element, text
 
-EXTENSIONS = ["attr_list", "toc", "policydocs.abbrtips", "policydocs.prebuilthtml"]
+EXTENSIONS = ["attr_list", "toc", "policydocs.extensions.abbrtips", "policydocs.extensions.prebuilthtml"]
 
 
 def convert(source: str) -> str:

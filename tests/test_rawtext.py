@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from policydocs import rawtext
-from policydocs.errors import ContentError
+from policydocs.core.errors import ContentError
+from policydocs.sources import rawtext
 
 
 def test_reads_utf8_and_normalises_newlines(tmp_path: Path) -> None:

@@ -5,9 +5,10 @@ from pathlib import Path
 
 from helpers import ROOT
 
-from policydocs import corpus, parity
-from policydocs.checks import check
-from policydocs.scaffold import NewDocument, create
+from policydocs.pages import corpus
+from policydocs.site import parity
+from policydocs.sources.scaffold import NewDocument, create
+from policydocs.validation.checks import check
 
 
 def doc(**changes) -> NewDocument:

@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from policydocs.search import BODY_END, OUTPUT, StreamingIndex, build_index, search_copy
+from policydocs.search.pagefind import BODY_END, OUTPUT, StreamingIndex, build_index, search_copy
 
 PAGES = {
     "index.html": ("ja", "ホーム", False),

@@ -1,6 +1,6 @@
 from helpers import ROOT
 
-from policydocs.searcheval import Query, load, score, summary
+from policydocs.search.searcheval import Query, load, score, summary
 
 
 def test_query_set_has_enough_queries_in_both_languages() -> None:

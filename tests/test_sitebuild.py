@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from policydocs import translock
-from policydocs.frontmatter import Theme
-from policydocs.languages import BuildPass
-from policydocs.sitebuild import Builds, Inputs
+from policydocs.core.languages import BuildPass
+from policydocs.pages.frontmatter import Theme
+from policydocs.site import translock
+from policydocs.site.sitebuild import Builds, Inputs
 
 FM = "---\ntitle: {title}\ndocument: d\nlanguage: {lang}\ntranslation: official\n---\n\n"
 

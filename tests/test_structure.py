@@ -1,7 +1,7 @@
 from helpers import parse_text
 
-from policydocs.model import Heading, Unit
-from policydocs.structure import is_terminated, join_text
+from policydocs.sources.model import Heading, Unit
+from policydocs.sources.structure import is_terminated, join_text
 
 
 def outline(doc):
@@ -111,7 +111,7 @@ def test_title_context_dateline_figure_and_signatures() -> None:
 def test_missing_title_is_a_clear_error() -> None:
     import pytest
 
-    from policydocs.errors import ContentError
+    from policydocs.core.errors import ContentError
     with pytest.raises(ContentError, match="the title '別の題名' from sources/sources.yml"):
         parse_text("題名\n\n本文。", title="別の題名")
 

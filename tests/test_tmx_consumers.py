@@ -14,7 +14,8 @@ import pytest
 from helpers import ROOT
 from lxml import etree
 
-from policydocs import corpus, parity, tmexport
+from policydocs.pages import corpus
+from policydocs.site import parity, tmexport
 
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
 needs_omegat = pytest.mark.skipif(not OMEGAT_JAR.is_file() or not shutil.which("java"),

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from helpers import ROOT, build_project, copy_project
 
-from policydocs import corpus, parity, tmexport, translock
+from policydocs.pages import corpus
+from policydocs.site import parity, tmexport, translock
 
 PAGE = "partnerships/japan-uk-digital-partnership"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -155,7 +156,7 @@ def test_translated_documents_have_full_parity() -> None:
 
 
 def test_every_japanese_url_is_on_the_english_side() -> None:
-    from policydocs.urls import find_urls
+    from policydocs.sources.sourceurls import find_urls
     scanned = corpus.scan(ROOT / "docs")
     for rel in TRANSLATED:
         ja, en = scanned.page("ja", rel), scanned.page("en", rel)

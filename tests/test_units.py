@@ -1,7 +1,7 @@
 import pytest
 
-from policydocs import units
-from policydocs.units import scan
+from policydocs.pages import units
+from policydocs.pages.units import scan
 
 PAGE = """# Title
 

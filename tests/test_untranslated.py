@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import build_project, copy_project
 
-from policydocs.scaffold import NewDocument, create
+from policydocs.sources.scaffold import NewDocument, create
 
 DOC = "dialogues/japanese-only"
 TITLE = {"ja": "日本語だけの対話", "en": "A dialogue in Japanese only"}

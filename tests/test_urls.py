@@ -1,6 +1,6 @@
 import pytest
 
-from policydocs.urls import clean_url, find_urls, linkify
+from policydocs.sources.sourceurls import clean_url, find_urls, linkify
 
 
 @pytest.mark.parametrize("raw, clean", [

@@ -7,8 +7,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..languages import BuildPass
-from ..links import page_url
+from ..core.languages import BuildPass
+from ..core.pageurls import page_url
 from .prerendered import Body, PrerenderedPage
 
 

@@ -10,8 +10,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from ..errors import ContentError, capped
-from ..languages import BuildPass
+from ..core.errors import ContentError, capped
+from ..core.languages import BuildPass
 
 Event = TypeVar("Event", bound=Callable)
 

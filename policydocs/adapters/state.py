@@ -13,8 +13,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..languages import BuildPass
-from ..sitebuild import Builds, Inputs, SiteBuild
+from ..core.languages import BuildPass
+from ..site.sitebuild import Builds, Inputs, SiteBuild
 from .passes import build_pass
 
 

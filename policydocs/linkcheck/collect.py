@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..checks import links
-from ..corpus import Corpus
+from ..pages.corpus import Corpus
+from ..validation.checks import links
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .. import yamlfile
-from ..errors import ContentError
+from ..core import yamlfile
+from ..core.errors import ContentError
 
 OUTCOMES = ("ok", "redirected", "broken", "timeout", "rate-limited", "transient", "excluded",
             "unchecked")

@@ -1,0 +1,115 @@
+"""Markdown extension: a link from every aligned unit to the same unit in the other language.
+
+It works on the element tree, after ``attr_list`` has set the ids and ``toc`` has read the
+headings (so the link never shows in a table of contents). The page being rendered is
+described by a ``UnitLinkContext`` that the build sets before each page is rendered; with
+none set, the extension does nothing.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from ..core.languages import NAMES, other
+
+TITLES = {"ja": "この箇所を英語で読む", "en": "Read this passage in Japanese"}
+ONLY_LABELS = {"ja": "日本語版のみ", "en": "English only"}
+LABEL_NOTES = {"ja": "英語版では「{label}」", "en": "numbered “{label}” in the Japanese text"}
+ONLY_TITLES = {"ja": "この単位は日本語版にのみあります",
+               "en": "This passage exists in the English version only"}
+
+
+@dataclass(frozen=True)
+class UnitLinkContext:
+    language: str  # the page's language
+    href: str  # relative URL of the counterpart page, without fragment
+    aligned: frozenset[str]
+    lang_only: frozenset[str]
+    other_labels: tuple[tuple[str, str], ...] = ()  # (id, label in the other language)
+    stale: frozenset[str] = frozenset()  # units whose two versions may no longer match
+
+    @property
+    def other(self) -> str:
+        return other(self.language)
+
+
+_context: UnitLinkContext | None = None
+
+
+def set_context(context: UnitLinkContext | None) -> None:
+    global _context
+    _context = context
+
+
+class UnitLinksTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        context = _context
+        if context is None:
+            return
+        for element in root.iter():
+            unit_id = element.get("id")
+            if unit_id in context.aligned:
+                _append(element, _link(context, unit_id))
+                label = dict(context.other_labels).get(unit_id)
+                if label is not None:
+                    _append(element, _label_note(context, label))
+                if unit_id in context.stale:
+                    _append(element, _stale_note(context))
+            elif unit_id in context.lang_only:
+                _append(element, _badge(context))
+
+
+def _append(parent: etree.Element, child: etree.Element) -> None:
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + " "
+    else:
+        parent.text = (parent.text or "") + " "
+    parent.append(child)
+
+
+def _link(context: UnitLinkContext, unit_id: str) -> etree.Element:
+    link = etree.Element("a", {
+        "class": "unit-xlink", "href": f"{context.href}#{unit_id}",
+        "hreflang": context.other, "lang": context.other,
+        "title": TITLES[context.language], "data-pagefind-ignore": "all",
+    })
+    link.text = NAMES[context.other]
+    return link
+
+
+STALE_NOTES = {"ja": "この段落の英語は古くなっている可能性があります",
+               "en": "the English of this paragraph may be out of date"}
+
+
+def _stale_note(context: UnitLinkContext) -> etree.Element:
+    note = etree.Element("span", {"class": "stale-note", "data-pagefind-ignore": "all"})
+    note.text = STALE_NOTES[context.language]
+    return note
+
+
+def _label_note(context: UnitLinkContext, label: str) -> etree.Element:
+    """Where the two versions print different labels (b. here, a. there), say so."""
+    note = etree.Element("span", {"class": "label-differs", "data-pagefind-ignore": "all"})
+    note.text = LABEL_NOTES[context.language].format(label=label or "—")
+    return note
+
+
+def _badge(context: UnitLinkContext) -> etree.Element:
+    badge = etree.Element("span", {"class": "lang-only-badge", "title":
+                                   ONLY_TITLES[context.language], "data-pagefind-ignore": "all"})
+    badge.text = ONLY_LABELS[context.language]
+    return badge
+
+
+class UnitLinksExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+        # After attr_list (8), toc (5) and MkDocs' relative-path processor (0): these links
+        # are built right from the corpus, and MkDocs would look each one up again.
+        md.treeprocessors.register(UnitLinksTreeprocessor(md), "unit_links", -1)
+
+
+def makeExtension(**kwargs) -> UnitLinksExtension:  # noqa: N802 - Markdown's API name
+    return UnitLinksExtension(**kwargs)

@@ -1,0 +1,87 @@
+"""One scan of every page of both languages, shared by everything computed at build time
+(``sitebuild`` scans once per state of the inputs, however many passes ask)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import ContentError
+from ..core.languages import LANGUAGES, other
+from . import bounds, pagefile, units
+
+
+
+@dataclass
+class PageRecord:
+    rel: str  # path inside the language folder, e.g. "partnerships/x.md"
+    language: str
+    display: str  # path to show in messages, e.g. "docs/ja/partnerships/x.md"
+    meta: dict[str, Any]
+    meta_lines: dict[str, int]
+    units: list[units.UnitRef]
+    body: str = ""
+    body_line: int = 1
+    withheld: bool = False  # past the limits of ``bounds``: rendered as a notice, not parsed
+
+    @functools.cached_property
+    def ids(self) -> dict[str, units.UnitRef]:
+        """Unit id -> unit. Built once: the exports, the stale-unit check and the link checks
+        look units up one by one (a page's units never change after the scan)."""
+        return {u.id: u for u in self.units}
+
+    @property
+    def translation(self) -> str | None:
+        return self.meta.get("translation")
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or self.rel)
+
+    @property
+    def document(self) -> str | None:
+        return self.meta.get("document")
+
+
+@dataclass
+class Corpus:
+    docs_dir: Path
+    pages: dict[tuple[str, str], PageRecord] = field(default_factory=dict)
+    problems: list[ContentError] = field(default_factory=list)
+    unreadable: list[ContentError] = field(default_factory=list)  # not UTF-8, broken YAML
+
+    def page(self, language: str, rel: str) -> PageRecord | None:
+        return self.pages.get((language, rel))
+
+    def counterpart(self, page: PageRecord) -> PageRecord | None:
+        return self.pages.get((other(page.language), page.rel))
+
+    def rels(self) -> list[str]:
+        return sorted({rel for _, rel in self.pages})
+
+
+def markdown_files(docs_dir: Path, languages: tuple[str, ...]) -> list[tuple[str, Path]]:
+    out = []
+    for lang in languages:
+        root = docs_dir / lang
+        out += [(lang, p) for p in sorted(root.rglob("*.md"))] if root.is_dir() else []
+    return out
+
+
+def scan(docs_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> Corpus:
+    corpus = Corpus(docs_dir)
+    for lang, path in markdown_files(docs_dir, languages):
+        rel = path.relative_to(docs_dir / lang).as_posix()
+        display = f"{docs_dir.name}/{lang}/{rel}"
+        try:
+            text = pagefile.read(path, display)
+        except ContentError as exc:
+            corpus.unreadable.append(exc)
+            continue
+        limits = bounds.problems(text.body, text.body_line, display)
+        found, problems = units.scan(text.body, text.body_line, display)
+        corpus.problems += text.problems + limits + problems
+        corpus.pages[(lang, rel)] = PageRecord(rel, lang, display, text.meta, text.meta_lines,
+                                               found, text.body, text.body_line, bool(limits))
+    return corpus

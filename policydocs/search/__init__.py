@@ -1,0 +1,1 @@
+"""Site search: the Pagefind index built with the site, and the evaluation of its results."""
