@@ -1,6 +1,6 @@
 import pytest
 
-from policydocs.site.acronyms import definitions, is_acronym, occurrences, tokens
+from policydocs.core.acronyms import definitions, is_acronym, occurrences, tokens
 
 
 def defs(line: str) -> set[tuple[str, str, str]]:

@@ -44,7 +44,7 @@ def test_a_corpus_is_made_with_the_code_of_another_revision(tmp_path: Path) -> N
     from compare_revisions import checkout
     source = checkout("HEAD", tmp_path / "source")
     assert (source / "hooks" / "parallel_reading.py").is_file()
-    assert (source / "policydocs" / "parity.py").is_file() and (source / "mkdocs.yml").is_file()
+    assert (source / "policydocs" / "site" / "parity.py").is_file() and (source / "mkdocs.yml").is_file()
     project = generate(tmp_path / "corpus", 2, root=source)
     assert (project / "hooks" / "parallel_reading.py").read_bytes() == (
         source / "hooks" / "parallel_reading.py").read_bytes()

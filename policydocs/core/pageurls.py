@@ -4,7 +4,12 @@ from __future__ import annotations
 import functools
 import posixpath
 
-from ..extensions.resolvedlinks import resolved
+# A link a generated page writes already resolved (extensions.resolvedlinks drops it).
+RESOLVED = "resolved:"
+
+
+def resolved(url: str) -> str:
+    return RESOLVED + url
 
 
 def page_url(rel: str, language: str, default: str = "ja") -> str:

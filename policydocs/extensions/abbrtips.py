@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..site.acronyms import occurrences
+from ..core.acronyms import occurrences
 
 SKIP = {"code", "pre", "a", "abbr", "script", "style", "kbd", "samp"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}

@@ -14,11 +14,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-PREFIX = "resolved:"
-
-
-def resolved(url: str) -> str:
-    return PREFIX + url
+from ..core.pageurls import RESOLVED as PREFIX
 
 
 class ResolvedLinksTreeprocessor(Treeprocessor):

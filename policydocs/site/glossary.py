@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core import acronyms
 from ..core import yamlfile
 from ..core.errors import ContentError
 from ..core.markdowntext import escape_inline
@@ -20,7 +21,6 @@ from ..extensions.prebuilthtml import block, element, markdown_element
 from ..extensions.prebuilthtml import text as html_text
 from ..pages.corpus import Corpus, PageRecord
 from ..pages.units import is_fence
-from . import acronyms
 
 PAGE = "glossary.md"
 # Spans of a Markdown line that are not running text.
