@@ -8,7 +8,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from policydocs.adapters import state
+from policydocs.adapters import pagecontext, state
 from policydocs.adapters.generated import generated_page
 from policydocs.adapters.passes import problem_logger, report_once, stops_cleanly
 from policydocs.extensions import abbrtips
@@ -33,11 +33,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """The tooltips of this page's language (the glossary page's headings stay plain)."""
     this_pass, site = state.current()
     rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    abbrtips.set_context(abbrtips.AbbrContext(site.glossary_titles(this_pass.language),
-                                              skip_headings=rel == glossary.PAGE))
+    pagecontext.give(config, "abbrtips", abbrtips.AbbrContext(
+        site.glossary_titles(this_pass.language), skip_headings=rel == glossary.PAGE))
     return markdown
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    abbrtips.set_context(None)
-    return output
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page is rendered: its context goes."""
+    pagecontext.clear(config, "abbrtips")
+    return html

@@ -6,12 +6,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from policydocs.adapters import state
-from policydocs.site.notfound import NotFoundPages
-
-_pages = NotFoundPages()
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Each pass (before mkdocs-static-i18n's, -100, starts the next): this pass's 404 page."""
     this_pass, _ = state.current()
-    _pages.after_language_build(Path(config.site_dir), this_pass.language, this_pass.default)
+    state.STATE.not_found.after_language_build(Path(config.site_dir), this_pass.language,
+                                               this_pass.default)

@@ -10,10 +10,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from policydocs.adapters import state
+from policydocs.adapters import pagecontext, state
 from policydocs.adapters.generated import generated_html_page, generated_page, release_page
 from policydocs.adapters.passes import problem_logger, report_once
-from policydocs.extensions import unitlinks
 from policydocs.site import parallel
 
 log = problem_logger("parallel")
@@ -60,11 +59,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for key in ("parallel_view", "counterpart_url"):
         if getattr(links, key) is not None:
             page.meta[key] = getattr(links, key)
-    unitlinks.set_context(links.units)
+    pagecontext.give(config, "unitlinks", links.units)
     return markdown
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page is rendered: its context goes."""
+    pagecontext.clear(config, "unitlinks")
+    return html
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    unitlinks.set_context(None)
     release_page(page)  # a side-by-side view's HTML is in ``output`` now
     return output

@@ -8,10 +8,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from policydocs.adapters import state
+from policydocs.adapters import pagecontext, state
 from policydocs.adapters.generated import generated_page
 from policydocs.adapters.passes import problem_logger, report_once, stops_cleanly
-from policydocs.extensions import pillarbadges
 from policydocs.site import pillars
 
 log = problem_logger("pillars")
@@ -39,11 +38,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """The badges of this page and its sections, if any is tagged."""
     this_pass, site = state.current()
     rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    pillarbadges.set_context(pillars.badge_context(site.pillars, rel, this_pass.language,
-                                                   this_pass.default))
+    pagecontext.give(config, "pillarbadges", pillars.badge_context(
+        site.pillars, rel, this_pass.language, this_pass.default))
     return markdown
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    pillarbadges.set_context(None)
-    return output
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page is rendered: its context goes."""
+    pagecontext.clear(config, "pillarbadges")
+    return html

@@ -14,40 +14,38 @@ from policydocs.adapters.passes import problem_logger
 from policydocs.search.pagefind import StreamingIndex, build_index
 
 log = problem_logger("search")
-_index: StreamingIndex | None = None  # None: the service could not start; index the site after
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """The first pass starts the indexing service; later passes feed the same index."""
-    global _index
     this_pass, _ = state.current()
     if not this_pass.first:
         return
     _close()
     try:
-        _index = StreamingIndex(Path(config.site_dir))
+        state.STATE.search = StreamingIndex(Path(config.site_dir))
     except Exception as exc:  # no binary, or it would not start
         log.info(f"Pagefind service unavailable ({exc!r}); indexing after the build")
 
 
 @event_priority(-200)  # the final HTML: after every other plugin and hook
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if _index is not None:
-        _index.add(page.file.dest_uri, output)
+    if state.STATE.search is not None:
+        state.STATE.search.add(page.file.dest_uri, output)
     return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Before mkdocs-static-i18n's (-100) starts the next pass: flush this pass's pages;
     after the last pass, write the index."""
-    global _index
     this_pass, _ = state.current()
+    index = state.STATE.search
     if not this_pass.last:
-        if _index is not None:
-            _index.flush()
+        if index is not None:
+            index.flush()
         return
-    result = _index.write() if _index is not None else build_index(Path(config.site_dir))
-    _index = None
+    result = index.write() if index is not None else build_index(Path(config.site_dir))
+    state.STATE.search = None
     if not result.ok:
         log.warning(result.log + " (install the pinned requirements: pagefind[extended])")
 
@@ -57,7 +55,6 @@ def on_build_error(error: Exception) -> None:
 
 
 def _close() -> None:
-    global _index
-    if _index is not None:
-        _index.close()
-        _index = None
+    if state.STATE.search is not None:
+        state.STATE.search.close()
+        state.STATE.search = None

@@ -68,11 +68,9 @@ def test_glossary_page_escapes_and_links(tmp_path: Path) -> None:
 
 
 def render(text: str, titles: dict[str, str], skip_headings: bool = False) -> str:
-    abbrtips.set_context(abbrtips.AbbrContext(tuple(titles.items()), skip_headings))
-    try:
-        return markdown.markdown(text, extensions=["attr_list", "toc", "policydocs.extensions.abbrtips"])
-    finally:
-        abbrtips.set_context(None)
+    context = abbrtips.AbbrContext(tuple(titles.items()), skip_headings)
+    return markdown.markdown(text, extensions=["attr_list", "toc", abbrtips.makeExtension(
+        context=context)])
 
 
 def test_tooltips_in_japanese_and_english_text() -> None:

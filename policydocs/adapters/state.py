@@ -14,6 +14,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..core.languages import BuildPass
+from ..search.pagefind import StreamingIndex
+from ..site.notfound import NotFoundPages
 from ..site.sitebuild import Builds, Inputs, SiteBuild
 from .passes import build_pass
 
@@ -23,6 +25,8 @@ class State:
     builds: Builds = field(default_factory=Builds)
     build_pass: BuildPass | None = None
     site: SiteBuild | None = None
+    search: StreamingIndex | None = None  # the index both passes feed (None: index after)
+    not_found: NotFoundPages = field(default_factory=NotFoundPages)  # each pass's 404 page
 
 
 STATE = State()

@@ -12,10 +12,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
-from markdown import Extension, Markdown
+from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..core.acronyms import occurrences
+from .pagecontext import PageContextExtension
 
 SKIP = {"code", "pre", "a", "abbr", "script", "style", "kbd", "samp"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -25,14 +26,6 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 class AbbrContext:
     titles: tuple[tuple[str, str], ...]  # (acronym, title)
     skip_headings: bool = False
-
-
-_context: AbbrContext | None = None
-
-
-def set_context(context: AbbrContext | None) -> None:
-    global _context
-    _context = context
 
 
 def _pieces(text: str, known: frozenset[str], titles: dict[str, str]):
@@ -51,8 +44,12 @@ def _pieces(text: str, known: frozenset[str], titles: dict[str, str]):
 
 
 class AbbrTooltipsTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, context: AbbrContext | None) -> None:
+        super().__init__(md)
+        self.context = context
+
     def run(self, root: etree.Element) -> None:
-        context = _context
+        context = self.context
         if context is None:
             return
         titles = dict(context.titles)
@@ -83,11 +80,11 @@ class AbbrTooltipsTreeprocessor(Treeprocessor):
                         parent.insert(at + i, abbr)
 
 
-class AbbrTooltipsExtension(Extension):
+class AbbrTooltipsExtension(PageContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         # After toc (5) so headings keep plain text in the table of contents, and before
         # the per-unit links (-1) and badges (-2) so their labels are never tagged.
-        md.treeprocessors.register(AbbrTooltipsTreeprocessor(md), "abbr_tooltips", 4.5)
+        md.treeprocessors.register(AbbrTooltipsTreeprocessor(md, self.context), "abbr_tooltips", 4.5)
 
 
 def makeExtension(**kwargs) -> AbbrTooltipsExtension:  # noqa: N802 - Markdown's API name

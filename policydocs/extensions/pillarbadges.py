@@ -9,8 +9,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
-from markdown import Extension, Markdown
+from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
+
+from .pagecontext import PageContextExtension
 
 TAG_ATTRIBUTES = ("pillars", "why")
 
@@ -21,14 +23,6 @@ class BadgeContext:
     hrefs: tuple[tuple[str, str], ...]  # (pillar id, relative URL of its index)
     page: tuple[str, ...]  # pillars of the whole page
     units: tuple[tuple[str, tuple[str, ...]], ...]  # (unit id, its pillars)
-
-
-_context: BadgeContext | None = None
-
-
-def set_context(context: BadgeContext | None) -> None:
-    global _context
-    _context = context
 
 
 def _badges(context: BadgeContext, ids: tuple[str, ...], tag: str) -> etree.Element:
@@ -43,11 +37,15 @@ def _badges(context: BadgeContext, ids: tuple[str, ...], tag: str) -> etree.Elem
 
 
 class PillarBadgesTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, context: BadgeContext | None) -> None:
+        super().__init__(md)
+        self.context = context
+
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             for name in TAG_ATTRIBUTES:
                 element.attrib.pop(name, None)
-        context = _context
+        context = self.context
         if context is None:
             return
         units = dict(context.units)
@@ -62,11 +60,11 @@ class PillarBadgesTreeprocessor(Treeprocessor):
                     break
 
 
-class PillarBadgesExtension(Extension):
+class PillarBadgesExtension(PageContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         # After MkDocs' relative-path processor (0), like unitlinks: badge links are built
         # from the registry and need no lookup.
-        md.treeprocessors.register(PillarBadgesTreeprocessor(md), "pillar_badges", -2)
+        md.treeprocessors.register(PillarBadgesTreeprocessor(md, self.context), "pillar_badges", -2)
 
 
 def makeExtension(**kwargs) -> PillarBadgesExtension:  # noqa: N802 - Markdown's API name

@@ -10,10 +10,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
-from markdown import Extension, Markdown
+from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..core.languages import NAMES, other
+from .pagecontext import PageContextExtension
 
 TITLES = {"ja": "この箇所を英語で読む", "en": "Read this passage in Japanese"}
 ONLY_LABELS = {"ja": "日本語版のみ", "en": "English only"}
@@ -36,17 +37,13 @@ class UnitLinkContext:
         return other(self.language)
 
 
-_context: UnitLinkContext | None = None
-
-
-def set_context(context: UnitLinkContext | None) -> None:
-    global _context
-    _context = context
-
-
 class UnitLinksTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, context: UnitLinkContext | None) -> None:
+        super().__init__(md)
+        self.context = context
+
     def run(self, root: etree.Element) -> None:
-        context = _context
+        context = self.context
         if context is None:
             return
         for element in root.iter():
@@ -104,11 +101,11 @@ def _badge(context: UnitLinkContext) -> etree.Element:
     return badge
 
 
-class UnitLinksExtension(Extension):
+class UnitLinksExtension(PageContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         # After attr_list (8), toc (5) and MkDocs' relative-path processor (0): these links
         # are built right from the corpus, and MkDocs would look each one up again.
-        md.treeprocessors.register(UnitLinksTreeprocessor(md), "unit_links", -1)
+        md.treeprocessors.register(UnitLinksTreeprocessor(md, self.context), "unit_links", -1)
 
 
 def makeExtension(**kwargs) -> UnitLinksExtension:  # noqa: N802 - Markdown's API name
