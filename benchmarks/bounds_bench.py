@@ -25,8 +25,8 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from policydocs import characters  # noqa: E402
-from policydocs.pages import bounds
+from policydocs.core import characters  # noqa: E402
+from policydocs.pages import bounds  # noqa: E402
 
 # A paragraph as the site's pages have them: a link and an emphasis in 300 characters.
 ORDINARY = ("日英両国は、データの自由な流通とサイバーセキュリティの確保に向けて協力を進める。" * 6

@@ -6,7 +6,7 @@ import pytest
 from browser_helpers import screenshot
 from search_driver import run_query
 
-from policydocs.search.pagefind import searcheval
+from policydocs.search import searcheval
 
 QUERIES = {q.text: q for q in searcheval.load(
     Path(__file__).resolve().parents[1] / "search_queries.yml")}
