@@ -27,6 +27,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode):
+    _refuse_duplicate_keys(node)
     data = LineDict()
     data.line = node.start_mark.line + 1
     data.lines = {}
@@ -36,6 +37,19 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode):
         str(key.value): value.start_mark.line + 1 for key, value in node.value
         if isinstance(key, yaml.ScalarNode)
     }
+
+
+def _refuse_duplicate_keys(node: yaml.MappingNode) -> None:
+    """YAML keeps the last of two equal keys and drops the first without a word: a term or
+    pillar given twice would lose its first entry. Refused at the second one's line."""
+    seen: dict[str, int] = {}
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            if key.value in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{key.value}' is given twice (first on line "
+                    f"{seen[key.value]})", key.start_mark)
+            seen[key.value] = key.start_mark.line + 1
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)

@@ -64,7 +64,8 @@ class PillarBadgesExtension(PageContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         # After MkDocs' relative-path processor (0), like unitlinks: badge links are built
         # from the registry and need no lookup.
-        md.treeprocessors.register(PillarBadgesTreeprocessor(md, self.context), "pillar_badges", -2)
+        md.treeprocessors.register(PillarBadgesTreeprocessor(md, self.context), "pillar_badges",
+                                   -2)
 
 
 def makeExtension(**kwargs) -> PillarBadgesExtension:  # noqa: N802 - Markdown's API name
