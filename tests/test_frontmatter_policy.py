@@ -123,4 +123,4 @@ def test_unreadable_page_stops_the_build_without_a_traceback(project: Path) -> N
     done = build(project)
     log = done.stdout + done.stderr
     assert done.returncode == 1 and "Traceback" not in log
-    assert "docs/ja/index.md:5: not valid UTF-8; save the page as UTF-8" in log
+    assert "docs/ja/index.md:5: not valid UTF-8 (byte 18); save the page as UTF-8" in log

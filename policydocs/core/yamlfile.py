@@ -7,7 +7,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError
-from . import characters, plaintext
+from . import characters, plaintext, textfile
 
 
 class LineDict(dict):
@@ -78,12 +78,7 @@ def load(path: Path, display: str | None = None) -> Any:
         raise ContentError(name, None, "file not found") from None
     except OSError as exc:
         raise ContentError(name, None, f"cannot be read ({exc.strerror})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise ContentError(name, line, f"not valid UTF-8 ({exc.reason})",
-                           "save the file as UTF-8") from None
+    text = textfile.decode(raw, name, "save the file as UTF-8")
     characters.check(text, name)
     return loads(text, name)
 

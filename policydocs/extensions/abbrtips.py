@@ -13,10 +13,9 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 
 from ..core.acronyms import occurrences
-from .pagecontext import PageContextExtension
+from .pagecontext import PageContextExtension, PageContextTreeprocessor
 
 SKIP = {"code", "pre", "a", "abbr", "script", "style", "kbd", "samp"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -43,11 +42,7 @@ def _pieces(text: str, known: frozenset[str], titles: dict[str, str]):
     return lead, pairs
 
 
-class AbbrTooltipsTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, context: AbbrContext | None) -> None:
-        super().__init__(md)
-        self.context = context
-
+class AbbrTooltipsTreeprocessor(PageContextTreeprocessor):
     def run(self, root: etree.Element) -> None:
         context = self.context
         if context is None:
@@ -84,7 +79,8 @@ class AbbrTooltipsExtension(PageContextExtension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         # After toc (5) so headings keep plain text in the table of contents, and before
         # the per-unit links (-1) and badges (-2) so their labels are never tagged.
-        md.treeprocessors.register(AbbrTooltipsTreeprocessor(md, self.context), "abbr_tooltips", 4.5)
+        md.treeprocessors.register(AbbrTooltipsTreeprocessor(md, self.context), "abbr_tooltips",
+                                   4.5)
 
 
 def makeExtension(**kwargs) -> AbbrTooltipsExtension:  # noqa: N802 - Markdown's API name

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from markdown import Extension
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 
 
 class PageContextExtension(Extension):
@@ -26,3 +27,11 @@ class PageContextExtension(Extension):
     @property
     def context(self) -> Any:
         return self.getConfig("context")
+
+
+class PageContextTreeprocessor(Treeprocessor):
+    """A treeprocessor that works on one page: its extension hands it the context."""
+
+    def __init__(self, md: Markdown, context: Any) -> None:
+        super().__init__(md)
+        self.context = context

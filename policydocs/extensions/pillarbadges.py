@@ -10,9 +10,8 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 
-from .pagecontext import PageContextExtension
+from .pagecontext import PageContextExtension, PageContextTreeprocessor
 
 TAG_ATTRIBUTES = ("pillars", "why")
 
@@ -36,11 +35,7 @@ def _badges(context: BadgeContext, ids: tuple[str, ...], tag: str) -> etree.Elem
     return holder
 
 
-class PillarBadgesTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, context: BadgeContext | None) -> None:
-        super().__init__(md)
-        self.context = context
-
+class PillarBadgesTreeprocessor(PageContextTreeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             for name in TAG_ATTRIBUTES:

@@ -11,10 +11,9 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 
 from ..core.languages import NAMES, other
-from .pagecontext import PageContextExtension
+from .pagecontext import PageContextExtension, PageContextTreeprocessor
 
 TITLES = {"ja": "この箇所を英語で読む", "en": "Read this passage in Japanese"}
 ONLY_LABELS = {"ja": "日本語版のみ", "en": "English only"}
@@ -37,11 +36,7 @@ class UnitLinkContext:
         return other(self.language)
 
 
-class UnitLinksTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, context: UnitLinkContext | None) -> None:
-        super().__init__(md)
-        self.context = context
-
+class UnitLinksTreeprocessor(PageContextTreeprocessor):
     def run(self, root: etree.Element) -> None:
         context = self.context
         if context is None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core import characters, yamlfile
+from ..core import characters, textfile, yamlfile
 from ..core.errors import ContentError
 
 
@@ -22,12 +22,7 @@ class PageText:
 def read(path: Path, display: str | None = None) -> PageText:
     """Read a page; non-UTF-8 or malformed front matter is a ContentError, not a traceback."""
     name = display or str(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raw = path.read_bytes()
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise ContentError(name, line, "not valid UTF-8", "save the page as UTF-8") from None
+    text = textfile.decode(path.read_bytes(), name, "save the page as UTF-8")
     text = text.replace("\r\n", "\n")
     page = parse(text, name, path)
     page.problems = characters.problems(text, name)

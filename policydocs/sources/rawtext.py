@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core import yamlfile
+from ..core import textfile, yamlfile
 from ..core.errors import ContentError
 
 
@@ -45,12 +45,8 @@ def read_text(path: Path) -> str:
                            "check the 'file' field in sources/sources.yml") from None
     except IsADirectoryError:
         raise ContentError(path, None, "expected a text file, found a folder") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ContentError(path, line, f"not valid UTF-8 (byte {exc.start})",
-                           "convert the file to UTF-8, e.g. iconv -f SHIFT_JIS -t UTF-8") from None
+    text = textfile.decode(data, path, "convert the file to UTF-8, e.g. iconv -f SHIFT_JIS "
+                           "-t UTF-8")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ContentError(path, None, "source file is empty")
