@@ -18,7 +18,7 @@ from ..core.markdowntext import MD_REF
 from ..core.markdowntext import escape_inline
 from ..core.pageurls import generated_href, md_link, page_url, relative
 from ..extensions.prebuilthtml import as_plain, block, element, markdown_element, text
-from ..extensions.unitlinks import UnitLinkContext
+from ..extensions.unitlinks import STALE_NOTES, UnitLinkContext
 from ..pages.units import UnitRef
 from .parity import DocumentStatus, PairStatus, ParityResult
 from . import tmexport
@@ -33,15 +33,13 @@ TEXT = {
            "coverage": "対応率", "missing_units": "対応のない単位", "none": "なし",
            "no_text": "本文なし", "orphans": "対応するページのないページ",
            "side_by_side": "対訳表示", "stale": "要確認", "exports": "対訳データ",
-           "stale_note": "この段落の英語は古くなっている可能性があります", "state": {"official": "公式", "unofficial": "非公式訳",
-                                                 "none": "なし"}},
+           "state": {"official": "公式", "unofficial": "非公式訳", "none": "なし"}},
     "en": {"view_title": "Side by side", "only": "this language only", "missing": "no counterpart",
            "open": "open in the page", "status_title": "Translation status",
            "document": "Document", "coverage": "Aligned units", "missing_units":
            "Units without counterpart", "none": "none", "no_text": "no text",
            "orphans": "Pages without a counterpart page", "side_by_side": "side by side",
            "stale": "To re-check", "exports": "Aligned texts",
-           "stale_note": "the English of this paragraph may be out of date",
            "state": {"official": "official", "unofficial": "unofficial", "none": "none"}},
 }
 
@@ -120,7 +118,7 @@ def _rows_html(pair: PairStatus, rows: list[tuple[str, UnitRef | None, UnitRef |
         note = ""
         if unit_id in stale:
             classes += " parallel-stale"
-            note = f'<p class="stale-note">{html.escape(TEXT[language]["stale_note"])}</p>'
+            note = f'<p class="stale-note">{html.escape(STALE_NOTES[language])}</p>'
         cells = note + "".join(_cell(pages[lang], lang, unit, language)
                                for lang, unit in (("ja", ja), ("en", en)))
         out.append(f'<div class="{classes}" id="{html.escape(unit_id)}">{cells}</div>')
