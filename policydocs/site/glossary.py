@@ -19,8 +19,8 @@ from ..core.markdowntext import escape_inline
 from ..core.pageurls import generated_href
 from ..extensions.prebuilthtml import block, element, markdown_element
 from ..extensions.prebuilthtml import text as html_text
+from ..pages import reader
 from ..pages.corpus import Corpus, PageRecord
-from ..pages.units import is_fence
 
 PAGE = "glossary.md"
 # Spans of a Markdown line that are not running text.
@@ -116,14 +116,9 @@ def load_curated(path: Path, display: str | None = None) -> CuratedFile:
 
 def text_lines(page: PageRecord):
     """(line number, running text) of a page body, without code and markup spans."""
-    fenced = False
-    for offset, line in enumerate(page.body.split("\n")):
-        if is_fence(line):
-            fenced = not fenced
-            continue
-        if fenced or line.startswith("    ") or _ATTR_LINE.fullmatch(line.strip()):
-            continue
-        yield page.body_line + offset, _NOT_TEXT.sub(" ", line)
+    for no, line in reader.read(page.body, page.body_line).lines:
+        if not line.startswith("    ") and not _ATTR_LINE.fullmatch(line.strip()):
+            yield no, _NOT_TEXT.sub(" ", line)
 
 
 def _unit_at(page: PageRecord, line: int) -> str | None:

@@ -7,7 +7,6 @@ footnotes, the document, the unit id and the translation state are properties.
 from __future__ import annotations
 
 import json
-import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,13 +15,13 @@ from xml.sax.saxutils import escape
 
 from ..core import characters
 from ..core.markdowntext import MD_REF
+from ..pages import reader
 from ..pages.corpus import PageRecord
 from ..sources.sourceurls import find_urls
 from .parity import ParityResult
 from .translock import plain_text
 
 TMX_DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
-_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s?(.*)$")
 
 
 @dataclass
@@ -38,18 +37,8 @@ class AlignedPair:
 
 def footnotes(page: PageRecord) -> dict[str, list[str]]:
     """Footnote label -> the URLs of its definition (continuation lines included)."""
-    notes: dict[str, list[str]] = {}
-    current = None
-    for line in page.body.split("\n"):
-        match = _DEF.match(line)
-        if match:
-            current = match.group(1)
-            notes[current] = find_urls(match.group(2))
-        elif current and line.startswith("    "):
-            notes[current] += find_urls(line)
-        elif line.strip():
-            current = None
-    return notes
+    return {note.label: find_urls(note.text)
+            for note in reader.read(page.body, page.body_line).definitions}
 
 
 def pairs(parity: ParityResult) -> list[AlignedPair]:

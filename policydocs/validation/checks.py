@@ -15,15 +15,14 @@ from urllib.parse import unquote, urlsplit
 
 from ..core.errors import ContentError
 from ..core.pageurls import page_url
+from ..pages import reader
 from ..pages.corpus import Corpus, PageRecord
 from ..pages.frontmatter import Theme, validate
-from ..pages.units import is_fence
 
 # Every pattern here runs on lines an editor wrote, so each runs in time linear in the line:
 # a run of characters that may not hold the next opener ("[^\[\]]" after "[") stops where
 # the next match could begin, so a line of a million openers is not scanned a million times.
-FOOTNOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\](?!:)")
-FOOTNOTE_DEF = re.compile(r"^\[\^([^\[\]\s]+)\]:")
+# (Footnotes and code spans are read once, by ``pages.reader``.)
 # The "](target)" half of a Markdown link; ``md_links`` finds the "[" that opens its text.
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>\]]+(?:\s[^)\]]*)?)>?\s*\)")
 # One run of [^>]* after the scheme: two adjacent runs of overlapping classes backtrack in
@@ -33,7 +32,6 @@ AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^<>]*)>")
 # character before come after the literal "http", so the search jumps from one "http"
 # to the next instead of testing every position (30 times faster on a large site).
 BARE_URL = re.compile(r"https?://(?<![\w<(\[\"'=]https://)(?<![\w<(\[\"'=]http://)\S+")
-CODE_SPAN = re.compile(r"`[^`]*`")
 SCHEMES = ("http", "https", "mailto")
 
 
@@ -88,16 +86,8 @@ def _lines(page: PageRecord) -> tuple[tuple[int, str], ...]:
     return _text_lines(page.body, page.body_line)
 
 
-@functools.lru_cache(maxsize=4)  # the checks of one page run one after another
 def _text_lines(body: str, first_line: int) -> tuple[tuple[int, str], ...]:
-    out, fenced = [], False
-    for offset, line in enumerate(body.split("\n")):
-        if is_fence(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            out.append((first_line + offset, CODE_SPAN.sub("", line)))
-    return tuple(out)
+    return reader.read(body, first_line).text_lines
 
 
 def _text(page: PageRecord) -> str:
@@ -114,21 +104,18 @@ def _joined(body: str, first_line: int) -> str:
 def footnote_problems(page: PageRecord) -> list[ContentError]:
     if "[^" not in _text(page):
         return []
+    reading = reader.read(page.body, page.body_line)
     refs: dict[str, int] = {}
     defs: dict[str, int] = {}
     problems = []
-    for line_no, line in _lines(page):
-        definition = FOOTNOTE_DEF.match(line)
-        if definition:
-            label = definition.group(1)
-            if label in defs:
-                problems.append(ContentError(page.display, line_no,
-                                             f"footnote [^{label}] is defined twice (first on "
-                                             f"line {defs[label]})", "merge or renumber them"))
-            defs.setdefault(label, line_no)
-            line = line[definition.end():]
-        for ref in FOOTNOTE_REF.finditer(line):
-            refs.setdefault(ref.group(1), line_no)
+    for note in reading.definitions:
+        if note.label in defs:
+            problems.append(ContentError(page.display, note.line,
+                                         f"footnote [^{note.label}] is defined twice (first on "
+                                         f"line {defs[note.label]})", "merge or renumber them"))
+        defs.setdefault(note.label, note.line)
+    for label, line_no in reading.references:
+        refs.setdefault(label, line_no)
     for label, line_no in refs.items():
         if label not in defs:
             problems.append(ContentError(page.display, line_no,

@@ -1,0 +1,67 @@
+"""The reading of a page's Markdown body that the checks, the exports and the glossary share.
+
+One walk over the lines, cached per body: which lines are outside code fences, their text
+without code spans, and the footnote references and definitions with their lines (a
+definition's continuation lines, indented four spaces, belong to it). Each consumer used to
+walk the lines with its own patterns, and they disagreed on fences and on labels.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .units import is_fence
+
+CODE_SPAN = re.compile(r"`[^`]*`")
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\[\]\s]+)\]:[ \t]?")
+FOOTNOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\](?!:)")  # no bracket in a label: linear
+
+
+@dataclass(frozen=True)
+class Footnote:
+    label: str
+    line: int
+    text: str  # the definition, continuation lines joined with "\n"
+
+
+@dataclass(frozen=True)
+class Reading:
+    lines: tuple[tuple[int, str], ...]  # (line number, text) outside code fences
+    text_lines: tuple[tuple[int, str], ...]  # the same, without code spans
+    references: tuple[tuple[str, int], ...]  # (label, line) of each [^label] in the text
+    definitions: tuple[Footnote, ...]
+
+
+@functools.lru_cache(maxsize=8)  # the checks, the exports and the glossary read one page
+def read(body: str, first_line: int) -> Reading:
+    lines: list[tuple[int, str]] = []
+    fenced = False
+    for offset, line in enumerate(body.split("\n")):
+        if is_fence(line):
+            fenced = not fenced
+        elif not fenced:
+            lines.append((first_line + offset, line))
+    text_lines = tuple((no, CODE_SPAN.sub("", line)) for no, line in lines)
+    references, definitions = _footnotes(text_lines)
+    return Reading(tuple(lines), text_lines, references, definitions)
+
+
+def _footnotes(text_lines: tuple[tuple[int, str], ...]
+               ) -> tuple[tuple[tuple[str, int], ...], tuple[Footnote, ...]]:
+    references: list[tuple[str, int]] = []
+    definitions: list[list] = []  # [label, line, [text lines]]
+    current: list | None = None
+    for no, line in text_lines:
+        definition = FOOTNOTE_DEF.match(line)
+        if definition:
+            current = [definition.group(1), no, [line[definition.end():]]]
+            definitions.append(current)
+            line = line[definition.end():]
+        elif current is not None and line.startswith("    "):
+            current[2].append(line.strip())
+        elif line.strip():
+            current = None
+        references += [(ref.group(1), no) for ref in FOOTNOTE_REF.finditer(line)]
+    return tuple(references), tuple(Footnote(label, no, "\n".join(text))
+                                    for label, no, text in definitions)
