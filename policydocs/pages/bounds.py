@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..core.errors import ContentError
-from .units import is_fence
+from .reader import is_fence
 from . import openers
 
 MAX_INDENT = 64  # columns of leading white space: 16 levels of 4-space nesting

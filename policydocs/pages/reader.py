@@ -1,4 +1,4 @@
-"""The reading of a page's Markdown body that the checks, the exports and the glossary share.
+"""The reading of a page's Markdown body that the checks, the exports, the glossary and the unit scan share.
 
 One walk over the lines, cached per body: which lines are outside code fences, their text
 without code spans, and the footnote references and definitions with their lines (a
@@ -11,11 +11,16 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .units import is_fence
-
+FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"`[^`]*`")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\[\]\s]+)\]:[ \t]?")
 FOOTNOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\](?!:)")  # no bracket in a label: linear
+
+
+def is_fence(line: str) -> bool:
+    """A line that opens or closes a fenced code block (the substring test first: most
+    lines are text, and it is cheaper than the pattern)."""
+    return ("```" in line or "~~~" in line) and FENCE.match(line) is not None
 
 
 @dataclass(frozen=True)

@@ -10,19 +10,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.errors import ContentError
+from . import reader
 
 LANG_ONLY = "lang-only"
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HEADING_START = re.compile(r"#{1,6}\s")
 _ATTR_TAIL = re.compile(r"\{:?([^{}]*)\}\s*$")  # no "\s*" before the group: it would overlap
 ATTR_LINE = re.compile(r"^\{:?([^}]*)\}\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-def is_fence(line: str) -> bool:
-    """A line that opens or closes a fenced code block (the substring test first: most
-    lines are text, and it is cheaper than the pattern)."""
-    return ("```" in line or "~~~" in line) and FENCE.match(line) is not None
 
 
 @dataclass(slots=True)  # a thousand-document site holds ~100,000 of them
@@ -81,7 +75,6 @@ def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[Con
     seen: dict[str, int] = {}
     block: list[str] = []
     block_line = first_line
-    in_fence = False
     last_unit: UnitRef | None = None
 
     def add(unit_id: str | None, classes: list[str], line: int, kind: str, text: str,
@@ -105,13 +98,7 @@ def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[Con
         units.append(unit)
         return unit
 
-    for offset, raw in enumerate(body.split("\n")):
-        line = first_line + offset
-        if is_fence(raw):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for line, raw in reader.read(body, first_line).lines:  # code fences are not units
         if not raw.strip():
             block = []
             continue
