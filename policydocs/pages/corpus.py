@@ -9,7 +9,7 @@ from typing import Any
 
 from ..core.errors import ContentError
 from ..core.languages import LANGUAGES, other
-from . import bounds, pagefile, units
+from . import bounds, pagefile, reader, units
 
 
 
@@ -30,6 +30,11 @@ class PageRecord:
         """Unit id -> unit. Built once: the exports, the stale-unit check and the link checks
         look units up one by one (a page's units never change after the scan)."""
         return {u.id: u for u in self.units}
+
+    @functools.cached_property
+    def reading(self) -> reader.Reading:
+        """Its body read once for the checks, the exports and the glossary."""
+        return reader.read(self.body, self.body_line)
 
     @property
     def translation(self) -> str | None:

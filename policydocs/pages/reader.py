@@ -7,7 +7,6 @@ walk the lines with its own patterns, and they disagreed on fences and on labels
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -38,8 +37,8 @@ class Reading:
     definitions: tuple[Footnote, ...]
 
 
-@functools.lru_cache(maxsize=8)  # the checks, the exports and the glossary read one page
-def read(body: str, first_line: int) -> Reading:
+def outside_fences(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(line number, text) of every line outside code fences (the fence lines excluded)."""
     lines: list[tuple[int, str]] = []
     fenced = False
     for offset, line in enumerate(body.split("\n")):
@@ -47,6 +46,12 @@ def read(body: str, first_line: int) -> Reading:
             fenced = not fenced
         elif not fenced:
             lines.append((first_line + offset, line))
+    return lines
+
+
+def read(body: str, first_line: int) -> Reading:
+    """The whole reading; a page keeps its own (``PageRecord.reading``), made once."""
+    lines = outside_fences(body, first_line)
     text_lines = tuple((no, CODE_SPAN.sub("", line)) for no, line in lines)
     references, definitions = _footnotes(text_lines)
     return Reading(tuple(lines), text_lines, references, definitions)

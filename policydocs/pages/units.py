@@ -98,7 +98,7 @@ def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[Con
         units.append(unit)
         return unit
 
-    for line, raw in reader.read(body, first_line).lines:  # code fences are not units
+    for line, raw in reader.outside_fences(body, first_line):  # code fences are not units
         if not raw.strip():
             block = []
             continue

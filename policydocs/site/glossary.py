@@ -19,7 +19,6 @@ from ..core.markdowntext import escape_inline
 from ..core.pageurls import generated_href
 from ..extensions.prebuilthtml import block, element, markdown_element
 from ..extensions.prebuilthtml import text as html_text
-from ..pages import reader
 from ..pages.corpus import Corpus, PageRecord
 
 PAGE = "glossary.md"
@@ -116,7 +115,7 @@ def load_curated(path: Path, display: str | None = None) -> CuratedFile:
 
 def text_lines(page: PageRecord):
     """(line number, running text) of a page body, without code and markup spans."""
-    for no, line in reader.read(page.body, page.body_line).lines:
+    for no, line in page.reading.lines:
         if not line.startswith("    ") and not _ATTR_LINE.fullmatch(line.strip()):
             yield no, _NOT_TEXT.sub(" ", line)
 

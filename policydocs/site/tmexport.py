@@ -15,7 +15,6 @@ from xml.sax.saxutils import escape
 
 from ..core import characters
 from ..core.markdowntext import MD_REF
-from ..pages import reader
 from ..pages.corpus import PageRecord
 from ..sources.sourceurls import find_urls
 from .parity import ParityResult
@@ -38,7 +37,7 @@ class AlignedPair:
 def footnotes(page: PageRecord) -> dict[str, list[str]]:
     """Footnote label -> the URLs of its definition (continuation lines included)."""
     return {note.label: find_urls(note.text)
-            for note in reader.read(page.body, page.body_line).definitions}
+            for note in page.reading.definitions}
 
 
 def pairs(parity: ParityResult) -> list[AlignedPair]:

@@ -86,6 +86,7 @@ def _lines(page: PageRecord) -> tuple[tuple[int, str], ...]:
     return _text_lines(page.body, page.body_line)
 
 
+@functools.lru_cache(maxsize=4)  # the checks of one page run one after another
 def _text_lines(body: str, first_line: int) -> tuple[tuple[int, str], ...]:
     return reader.read(body, first_line).text_lines
 
@@ -104,7 +105,7 @@ def _joined(body: str, first_line: int) -> str:
 def footnote_problems(page: PageRecord) -> list[ContentError]:
     if "[^" not in _text(page):
         return []
-    reading = reader.read(page.body, page.body_line)
+    reading = page.reading
     refs: dict[str, int] = {}
     defs: dict[str, int] = {}
     problems = []
