@@ -13,41 +13,19 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..core.errors import ContentError
+from .labels import BULLET, LABEL, marker_of, strip_marker
 from .model import Block, Document, Heading, Unit
+from .outline import Outline, UnitIds
 from .rawtext import Line
 
-KANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノ"
-KANJI_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
-ENGLISH_NUMBERS = {w: i for i, w in enumerate(
-    ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"], start=1)}
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+)$")
 BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*[:：]?$")
-LABEL = re.compile(
-    r"^(?:[-*+]\s+)?(?P<label>\d{1,3}\.(?!\d)|(?:[a-z]|[ivx]{2,5})\.(?=\s)|[①-⑳])\s*(?P<rest>.*)$")
-BULLET = re.compile(r"^[-*+]\s+(?P<rest>.+)$")
 FIGURE = re.compile(r"^図表\s*(?P<no>[\d０-９][\d０-９\-－‐]*)")
 DATELINE = re.compile(r"^(?:令和|平成|昭和)?[\d元]{1,4}年\d{1,2}月\d{1,2}日$|^\d{4}-\d{2}-\d{2}$")
-ROMAN = re.compile(r"^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$")
 FOOTNOTE_TAIL = re.compile(r"(\[\^[^\]]+\])+$")
 TERMINAL = tuple("。．.!?！？:：;；」』）)]\"”’")
 
-# Heading markers: a line that starts with one of these and is short and has no full stop
-# is a heading; the kind decides its place in the outline.
-MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("pillar", re.compile(r"^第(?P<n>[一二三四五六七八九十]+)の柱")),
-    ("pillar", re.compile(r"^Pillar (?P<n>One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")),
-    ("num", re.compile(r"^(?P<n>\d{1,2})[ \u3000]+(?=\S)")),
-    ("paren", re.compile(r"^[(（](?P<n>\d{1,2})[)）]")),
-    ("paren", re.compile(r"^[(（](?:参考|別紙|注)[)）]")),
-    ("kana", re.compile(rf"^(?P<n>[{KANA_ORDER}])[ \u3000]+(?=\S)")),
-    ("paren-kana", re.compile(rf"^[(（](?P<n>[{KANA_ORDER}])[)）]")),
-    ("latin", re.compile(r"^(?P<n>[A-Z])[ \u3000]+(?=[^\x00-\x7f])")),
-    ("bullet", re.compile(r"^[●◆■]")),
-    ("bracket", re.compile(r"^【[^】]+】")),
-]
-TOP_LEVEL_MARKERS = {"bracket"}  # appendix blocks of press releases: always top level
 MAX_HEADING_CHARS = 60
 MAX_PLAIN_HEADING_CHARS = 40
 
@@ -102,36 +80,6 @@ def comparable(text: str) -> str:
     text = unicodedata.normalize("NFKC", strip_markup(text)).casefold()
     return re.sub(r"[\s*#]", "", text)
 
-
-def marker_of(text: str) -> tuple[str, int | None] | None:
-    for kind, pattern in MARKERS:
-        match = pattern.match(text)
-        if match:
-            return kind, _marker_number(kind, match.groupdict().get("n"))
-    return None
-
-
-def strip_marker(text: str) -> str:
-    """The heading text without its outline marker: ``(2)二国間…`` gives ``二国間…``."""
-    for _, pattern in MARKERS:
-        match = pattern.match(text)
-        if match:
-            return text[match.end():].strip()
-    return text
-
-
-def _marker_number(kind: str, raw: str | None) -> int | None:
-    if raw is None:
-        return None
-    if raw.isdigit():
-        return int(raw)
-    if kind in ("kana", "paren-kana"):
-        return KANA_ORDER.index(raw) + 1
-    if kind == "latin":
-        return ord(raw) - ord("A") + 1
-    if raw in ENGLISH_NUMBERS:
-        return ENGLISH_NUMBERS[raw]
-    return sum(KANJI_NUMBERS.get(c, 0) for c in raw) if len(raw) <= 2 else None
 
 
 def _is_plain_heading(text: str) -> bool:
@@ -259,116 +207,6 @@ def _join_page_breaks(blocks: list[list[Piece]], language: str) -> list[Piece]:
     return pieces
 
 
-# --- step 4: outline levels and ids ----------------------------------------------------
-
-class Outline:
-    """Gives headings levels from their markers, and outline ids (``s-2-1``)."""
-
-    def __init__(self, overrides: dict[str, int]) -> None:
-        self.stack: list[tuple[str, int, int | None]] = []  # (marker, level, last number)
-        self.counters: list[int] = [0] * 8
-        self.overrides = overrides
-        self.plain_top = 1  # level of the last plain heading seen while no marker was open
-
-    def level(self, piece: Piece) -> int:
-        if piece.text in self.overrides:
-            level = self.overrides[piece.text]
-            self.stack = [e for e in self.stack if e[1] < level]
-            return level
-        deepest = self.stack[-1][1] if self.stack else 1
-        if piece.marker == "plain":
-            if not self.stack:
-                self.plain_top = deepest + 1
-            return deepest + 1
-        if piece.marker in TOP_LEVEL_MARKERS:
-            self.stack = [(piece.marker, 2, piece.number)]
-            return 2
-        for i in range(len(self.stack) - 1, -1, -1):
-            marker, level, last = self.stack[i]
-            if marker != piece.marker:
-                continue
-            if piece.number is None or last is None or piece.number == last + 1:
-                self.stack[i + 1:] = []
-                self.stack[i] = (marker, level, piece.number)
-                return level
-        same = [e for e in self.stack if e[0] == piece.marker]
-        if same and piece.number != 1:
-            # Out of sequence: keep it beside the last heading of its kind.
-            marker, level, _ = same[-1]
-            self.stack = self.stack[:self.stack.index(same[-1])] + [(marker, level, piece.number)]
-            return level
-        # A new kind of marker opens a level below the last marked heading; with none open,
-        # below the plain heading that introduces it (JOINT ACTIONS > Pillar One).
-        level = min(deepest + 1 if self.stack else self.plain_top + 1, 6)
-        self.stack.append((piece.marker, level, piece.number))
-        return level
-
-    def make_id(self, level: int) -> str:
-        self.counters[level] += 1
-        for deeper in range(level + 1, len(self.counters)):
-            self.counters[deeper] = 0
-        return "s-" + "-".join(str(self.counters[n]) for n in range(2, level + 1))
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
-
-
-class UnitIds:
-    """Stable ids for units: ``p-7`` for numbered paragraphs, ``<parent>-a`` / ``-ii`` /
-    ``-n3`` (circled) / ``-b3`` (bullets) for items by their position (not their printed label, which may differ between the two
-    language versions), ``<section>-p2`` for plain paragraphs."""
-
-    def __init__(self) -> None:
-        self.section = "intro"
-        self.parents: dict[int, str] = {}
-        self.counts: dict[str, int] = {}
-        self.last_letter: dict[str, str] = {}
-
-    def enter_section(self, section_id: str) -> None:
-        self.section = section_id
-        self.parents = {}
-
-    def _next(self, key: str) -> int:
-        self.counts[key] = self.counts.get(key, 0) + 1
-        return self.counts[key]
-
-    def numbered(self, number: str) -> str:
-        unit_id = f"p-{number}"
-        self.parents = {1: unit_id}
-        return unit_id
-
-    def item(self, label: str) -> tuple[str, int]:
-        core = label.rstrip(".")
-        parent1 = self.parents.get(1, self.section)
-        is_roman = ROMAN.match(core) and not (
-            len(core) == 1 and self.last_letter.get(parent1) == chr(ord(core) - 1))
-        if core in CIRCLED or not is_roman:
-            unit_id = f"{parent1}-{self._item_suffix(parent1, core)}"
-            self.last_letter[parent1] = core
-            self.parents[2] = unit_id
-            return unit_id, 1
-        parent2 = self.parents.get(2, parent1)
-        return f"{parent2}-{_roman(self._next(parent2))}", 2
-
-    def _item_suffix(self, parent: str, core: str) -> str:
-        n = self._next(parent)
-        # Circled items get "n1", "n2": a bare number would clash with subsection ids.
-        return f"n{n}" if core in CIRCLED else chr(ord("a") + n - 1)
-
-    def bullet(self) -> str:
-        parent = self.parents.get(1, self.section)
-        return f"{parent}-b{self._next(parent)}"
-
-    def paragraph(self) -> str:
-        self.parents = {}
-        return f"{self.section}-p{self._next(self.section + '-p')}"
-
 
 def _assemble(pieces: list[Piece], overrides: dict[str, int]) -> list[Block]:
     outline = Outline(overrides)
@@ -380,7 +218,7 @@ def _assemble(pieces: list[Piece], overrides: dict[str, int]) -> list[Block]:
             prev.more.append(piece.text)
             continue
         if piece.kind == "heading":
-            level = outline.level(piece)
+            level = outline.level(piece.text, piece.marker, piece.number)
             heading = Heading(level, piece.text, piece.line, outline.make_id(level))
             ids.enter_section(heading.id)
             blocks.append(heading)
