@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from policydocs.core.errors import ContentError
-from policydocs.sources import importer, manifest, rawtext
+from policydocs.sources import importer, manifest, outlinereport, rawtext
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,11 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 @click.option("--force", is_flag=True, help="Overwrite pages that were edited by hand.")
 @click.option("--check", is_flag=True,
               help="Write nothing; exit 1 if importing would change any page.")
+@click.option("--outline", "show_outline", is_flag=True,
+              help="Write nothing; print the outline found in each text, for review.")
 @click.option("--manifest", "manifest_path", type=click.Path(path_type=Path),
               default=ROOT / "sources" / "sources.yml", show_default=True)
 @click.option("--docs", "docs_dir", type=click.Path(path_type=Path),
               default=ROOT / "docs", show_default=True)
-def main(ids: tuple[str, ...], force: bool, check: bool, manifest_path: Path,
+def main(ids: tuple[str, ...], force: bool, check: bool, show_outline: bool,
+         manifest_path: Path,
          docs_dir: Path) -> None:
     """Import sources (by id; all when none is given) into docs/<language>/."""
     try:
@@ -36,6 +39,10 @@ def main(ids: tuple[str, ...], force: bool, check: bool, manifest_path: Path,
         for result in results:
             for line, message in result.warnings:
                 click.echo(f"{_rel(result.source.file)}:{line}: warning: {message}", err=True)
+        if show_outline:
+            for result in results:
+                _print_outline(result)
+            return
         if check:
             todo = importer.plan(results, docs_dir, importer.read_lock(lock_path))
             for path in todo.changes + todo.edited:
@@ -48,6 +55,17 @@ def main(ids: tuple[str, ...], force: bool, check: bool, manifest_path: Path,
     for status in ("created", "updated", "edited", "unchanged"):
         for path in getattr(todo, status):
             click.echo(f"{status:>9}  docs/{path}")
+
+
+def _print_outline(result: importer.ImportResult) -> None:
+    doc = result.document
+    click.echo(f"# {result.source.id} ({_rel(result.source.file)})")
+    if doc.title_from_manifest:
+        click.echo("# the text has no title line: the page is titled from the manifest")
+    click.echo(outlinereport.render(outlinereport.entries(doc)))
+    for drop in result.dropped:
+        click.echo(f"{drop.line:>5}  dropped  {drop.rule}: {drop.text}")
+    click.echo()
 
 
 def _rel(path: Path) -> str:

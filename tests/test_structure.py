@@ -63,7 +63,7 @@ def test_pseudo_headings_get_one_outline() -> None:
 
 def test_white_paper_markers_nest_and_repeat_numbers() -> None:
     text = ("第8節 国際戦略\n\n1 重点課題\n\n1 海外展開\n\nア 戦略\n\n(ア) インフラ\n\nA フィリピン\n\n"
-            "本文。\n\n（イ）技術\n\n2 環境整備\n\n2 国際的な枠組\n\n1 多国間\n\n●日米対話")
+            "本文。\n\n（イ）技術\n\n2 環境整備\n\n2 国際的な枠組\n\n1 多国間\n\n●日米対話\n\n本文。")
     doc = parse_text(text, title="情報通信白書 第8節 国際戦略")
     assert outline(doc) == [
         (2, "1 重点課題", "s-1"), (3, "1 海外展開", "s-1-1"), (4, "ア 戦略", "s-1-1-1"),
@@ -108,12 +108,15 @@ def test_title_context_dateline_figure_and_signatures() -> None:
     assert doc.blocks[-3].id == "s-2"
 
 
-def test_missing_title_is_a_clear_error() -> None:
-    import pytest
+def test_a_text_without_a_title_line_is_titled_from_the_manifest() -> None:
+    doc = parse_text("本文の第一文。\n\n本文の第二文。", title="別の題名")
+    assert doc.title_from_manifest and doc.title.text == "別の題名"
+    assert units(doc) == [("intro-p1", "", "本文の第一文。"), ("intro-p2", "", "本文の第二文。")]
 
-    from policydocs.core.errors import ContentError
-    with pytest.raises(ContentError, match="the title '別の題名' from sources/sources.yml"):
-        parse_text("題名\n\n本文。", title="別の題名")
+
+def test_a_breadcrumb_holding_the_title_is_not_the_title_line() -> None:
+    doc = parse_text("ホーム > ニュース > 会合の結果\n\n会合の結果\n\n本文。", title="会合の結果")
+    assert doc.title.line == 3
 
 
 def test_heading_override_from_manifest() -> None:

@@ -125,7 +125,7 @@ def _uncovered(segment: str, haystack: str) -> list[str]:
 def check(source: Source, rules: list[rawtext.Rule], pages: list[Path]) -> Report:
     report = Report(source, pages)
     text = rawtext.read_text(source.file)
-    lines, dropped = rawtext.strip_boilerplate(text, rules)
+    lines, dropped = rawtext.strip_boilerplate(text, rules, source.url, source.drop)
     report.dropped_chars = sum(len(normalise(d.text)) for d in dropped)
     page_text = "\n".join(p.read_text(encoding="utf-8") for p in pages)
     haystack = normalise(page_visible(page_text))

@@ -17,6 +17,7 @@ from ..core import atomicwrite
 from ..core import characters
 from ..core.errors import ContentError
 from .manifest import Manifest, Source
+from .model import Document
 from .rawtext import Dropped, Rule
 from .sourceurls import find_urls
 from . import footnotes, rawtext, structure, writer
@@ -30,6 +31,7 @@ class ImportResult:
     pages: list[writer.Page]
     dropped: list[Dropped]
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    document: Document | None = None
 
 
 def convert(source: Source, rules: list[Rule], https_hosts: frozenset[str] = frozenset()
@@ -38,7 +40,7 @@ def convert(source: Source, rules: list[Rule], https_hosts: frozenset[str] = fro
     https even where the source wrote http (the sources cite those hosts over https)."""
     text = rawtext.read_text(source.file)
     characters.check(text, source.file, what="the source")  # never copied into a page
-    lines, dropped = rawtext.strip_boilerplate(text, rules)
+    lines, dropped = rawtext.strip_boilerplate(text, rules, source.url, source.drop)
     notes = footnotes.extract(lines)
     doc = structure.parse(notes.lines, title=source.title[source.language],
                           language=source.language, path=str(source.file),
@@ -49,7 +51,8 @@ def convert(source: Source, rules: list[Rule], https_hosts: frozenset[str] = fro
         # (import option "translated"), those pages belong to the translators.
         pages += writer.notice_pages(pages, source)
     pages = [writer.Page(p.path, upgrade_http(p.text, https_hosts)) for p in pages]
-    return ImportResult(source, pages, dropped, notes.warnings)
+    warnings = sorted(notes.warnings + doc.warnings)
+    return ImportResult(source, pages, dropped, warnings, doc)
 
 
 def upgrade_http(text: str, hosts: frozenset[str]) -> str:

@@ -13,7 +13,7 @@ from ..core.errors import ContentError
 LANGUAGES = ("ja", "en")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$")
-_IMPORT_OPTIONS = {"split", "signatures", "headings", "pillars", "translated"}
+_IMPORT_OPTIONS = {"split", "signatures", "headings", "pillars", "translated", "drop"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,12 @@ class Source:
     origin: str
     options: dict[str, Any] = field(default_factory=dict)
     line: int = 0
+
+    @property
+    def drop(self) -> tuple[str, ...]:
+        """Lines of furniture no reviewed rule can recognise (a photo's description), as the
+        manifest's ``import.drop`` lists them; the fidelity report shows each as dropped."""
+        return tuple(str(line).strip() for line in self.options.get("drop") or ())
 
     @property
     def other_language(self) -> str:
@@ -106,6 +112,7 @@ def _parse_entry(path: Path, entry: Any) -> Source:
     if not isinstance(options, dict) or set(options) - _IMPORT_OPTIONS:
         raise fail("import", f"expected a mapping of {', '.join(sorted(_IMPORT_OPTIONS))}")
     _check_pillar_tags(path, options.get("pillars"), entry)
+    _check_import_lists(path, options, entry)
     file = _source_file(path, entry)
     for key in ("title", "issuer"):
         for lang in LANGUAGES:
@@ -118,6 +125,20 @@ def _parse_entry(path: Path, entry: Any) -> Source:
         date=entry["date"], url=url, counterpart=entry.get("counterpart"),
         origin=" ".join(str(entry["origin"]).split()), options=dict(options), line=entry.line,
     )
+
+
+def _check_import_lists(path: Path, options: dict, entry: yamlfile.LineDict) -> None:
+    """``drop`` is a list of lines; ``headings`` maps a line to a level or 'paragraph'."""
+    line = entry.line_of("import")
+    drop = options.get("drop", [])
+    if not isinstance(drop, list) or not all(isinstance(d, str) and d.strip() for d in drop):
+        raise ContentError(path, line, "field 'import.drop': expected a list of lines of the "
+                           "text, each as received")
+    for text, level in (options.get("headings") or {}).items():
+        if level != "paragraph" and not (isinstance(level, int) and 2 <= level <= 6):
+            raise ContentError(path, line, f"field 'import.headings': '{text}' maps to "
+                               f"'{level}'", "give a level from 2 to 6, or 'paragraph' for a "
+                               "line that is not a heading")
 
 
 def _source_file(path: Path, entry: yamlfile.LineDict) -> Path:

@@ -37,3 +37,5 @@ Block = Heading | Unit
 class Document:
     title: Heading
     blocks: list[Block]
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (source line, message)
+    title_from_manifest: bool = False  # the text has no title line

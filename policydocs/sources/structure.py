@@ -13,7 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..core.errors import ContentError
-from .labels import BULLET, LABEL, marker_of, strip_marker
+from .labels import (BULLET, LONE_GLYPH, NUM_DOT_BEFORE_DIGIT, label_of, marker_label,
+                     marker_of, strip_marker)
 from .model import Block, Document, Heading, Unit
 from .outline import Outline, UnitIds
 from .rawtext import Line
@@ -22,12 +23,21 @@ from .rawtext import Line
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+)$")
 BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*[:：]?$")
 FIGURE = re.compile(r"^図表\s*(?P<no>[\d０-９][\d０-９\-－‐]*)")
-DATELINE = re.compile(r"^(?:令和|平成|昭和)?[\d元]{1,4}年\d{1,2}月\d{1,2}日$|^\d{4}-\d{2}-\d{2}$")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+          r"November|December)")
+_DATE = (r"(?:令和|平成|昭和)?[\d元]{1,4}年\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}"
+         rf"|{_MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}")
+# A dateline: the date alone, or after a place ("Takasaki, Gunma, April 30, 2023").
+DATELINE = re.compile(rf"^(?:[A-Z][\w .'-]*, )*(?:{_DATE})$")
+DATE_BEFORE_TITLE = re.compile(rf"^(?P<date>{_DATE})[ \u3000]+(?P<title>\S.*)$")
 FOOTNOTE_TAIL = re.compile(r"(\[\^[^\]]+\])+$")
 TERMINAL = tuple("。．.!?！？:：;；」』）)]\"”’")
 
 MAX_HEADING_CHARS = 60
 MAX_PLAIN_HEADING_CHARS = 40
+TITLE_WINDOW = 12  # non-blank lines searched for the title line
+CUT_LINE = 60  # an unfinished text longer than this before a blank line was cut
+SHORT_LINE = 40  # a line alone shorter than this is a caption or a title, not a cut unit
 
 
 @dataclass
@@ -41,6 +51,8 @@ class Piece:
     marker: str = "plain"
     number: int | None = None
     more: list[str] = field(default_factory=list)
+    explicit: bool = False  # marked by the text (Markdown, bold) or settled by the manifest
+    source: str = ""  # the line as printed, for a label read as a heading
 
 
 # --- small text helpers -------------------------------------------------------------
@@ -85,6 +97,9 @@ def comparable(text: str) -> str:
 def _is_plain_heading(text: str) -> bool:
     return (len(text) <= MAX_PLAIN_HEADING_CHARS
             and not re.search(r"[。．.!?！？、，,;；]", text)
+            and not re.search(r"[:：]$|^\w{1,4}[:：]", text)  # "See:" introduces, "場所:…" is a field
+            and not re.fullmatch(r"[(（].*[)）]", text)  # a parenthetical
+            and not re.search(r"\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}", text)  # when something happens
             and not DATELINE.match(text)
             and not text.startswith(("http", "<http", "[^")))
 
@@ -105,21 +120,31 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
-def _find_title(lines: list[Line], title: str, path: str) -> int:
+def _find_title(lines: list[Line], title: str) -> int | None:
+    """The title line among the first lines: equal to the manifest's title, else a part of
+    it, else a line holding it that is not a breadcrumb. None when the text has none."""
     want = comparable(title)
-    seen = 0
-    for i, line in enumerate(lines):
-        if not line.text.strip():
-            continue
-        seen += 1
-        got = comparable(strip_marker(strip_markup(line.text)))
-        if got == want or (len(got) >= 4 and (got in want or want in got)):
+    first = [(i, comparable(strip_marker(strip_markup(ln.text))), ln.text)
+             for i, ln in enumerate(lines) if ln.text.strip()][:TITLE_WINDOW]
+    for i, got, _ in first:
+        if got == want:
             return i
-        if seen >= 12:
-            break
-    raise ContentError(path, None, f"the title '{title}' from sources/sources.yml was not "
-                       "found among the first lines of the text",
-                       "make the manifest title match the text's title line")
+    for i, got, _ in first:
+        if len(got) >= 4 and got in want:
+            return i
+    for i, got, raw in first:
+        if len(got) >= 4 and want in got and not re.search(r"[>›»|]", raw):
+            return i
+    return None
+
+
+def _split_dated_title(lines: list[Line], at: int) -> tuple[Line, Line | None]:
+    """"December 17, 2019 Results of …": the date and the title share a line."""
+    line = lines[at]
+    match = DATE_BEFORE_TITLE.match(strip_markup(line.text))
+    if not match:
+        return line, None
+    return Line(line.no, match.group("title")), Line(line.no, match.group("date"))
 
 
 def _split_signatures(lines: list[Line], start: str | None) -> tuple[list[Line], list[Line]]:
@@ -133,21 +158,69 @@ def _split_signatures(lines: list[Line], start: str | None) -> tuple[list[Line],
 
 # --- step 2: classify lines ---------------------------------------------------------------
 
-def _classify_line(text: str, first_in_block: bool, overrides: dict[str, int]) -> Piece:
+def _join_lone_labels(lines: list[Line]) -> list[Line]:
+    """A label (or bullet glyph) alone on its line labels the next line of text: join them,
+    across blank lines, so ``•  1.`` / ``The Japan-EU …`` is one numbered unit."""
+    out: list[Line] = []
+    pending: Line | None = None
+    for line in lines:
+        stripped = line.text.strip()
+        if pending is not None:
+            if not stripped:
+                continue
+            if not _is_lone_label(stripped):
+                out.append(Line(pending.no, f"{pending.text.strip()} {stripped}"))
+                pending = None
+                continue
+            out.append(pending)
+        if _is_lone_label(stripped):
+            pending = line
+            continue
+        pending = None
+        out.append(line)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _is_lone_label(stripped: str) -> bool:
+    if LONE_GLYPH.match(stripped):
+        return True
+    label = label_of(stripped)
+    if label is not None:
+        return not label[3]
+    marker = marker_of(stripped)
+    return marker is not None and marker[1] is not None and marker[0] in SETTLED \
+        and not strip_marker(stripped)
+
+
+def _classify_line(text: str, first_in_block: bool, overrides: dict[str, int],
+                   next_number: int) -> Piece:
     stripped = text.strip()
     if stripped in overrides:
-        return Piece("heading", stripped, 0)
+        kind = "heading" if overrides[stripped] else "text"
+        return Piece(kind, stripped, 0, explicit=True)
     if MD_HEADING.match(stripped) or BOLD_LINE.match(stripped):
         heading = strip_markup(stripped)
         marker = marker_of(heading)
         return Piece("heading", heading, 0, marker=marker[0] if marker else "plain",
-                     number=marker[1] if marker else None)
-    match = LABEL.match(stripped)
-    if match and match.group("rest"):
-        return Piece("label", match.group("rest").strip(), 0, label=match.group("label"))
+                     number=marker[1] if marker else None, explicit=True)
+    label = label_of(stripped)
+    if label is not None and label[3]:
+        kind, printed, number, rest = label
+        return Piece("label", rest, 0, label=printed, marker=kind, number=number,
+                     source=_without_glyph(stripped))
+    match = NUM_DOT_BEFORE_DIGIT.match(stripped)
+    if match and int(match.group("n")) == next_number:
+        return Piece("label", match.group("rest"), 0, label=stripped[:match.start("rest")]
+                     .lstrip("-*+•・◦▪ ").strip(), marker="num-dot", number=next_number,
+                     source=_without_glyph(stripped))
     marker = marker_of(stripped)
-    if marker and len(stripped) <= MAX_HEADING_CHARS and "。" not in stripped:
+    if marker and _title_like(strip_marker(stripped)):
         return Piece("heading", stripped, 0, marker=marker[0], number=marker[1])
+    if marker:
+        # Too long for a heading: a labelled paragraph unless its siblings say otherwise.
+        return Piece("text", stripped, 0, marker=marker[0], number=marker[1])
     match = FIGURE.match(stripped)
     if match:
         return Piece("figure", stripped, 0, label=match.group("no"))
@@ -161,17 +234,31 @@ def _classify_line(text: str, first_in_block: bool, overrides: dict[str, int]) -
     return Piece("text", stripped, 0)
 
 
+def _without_glyph(text: str) -> str:
+    return re.sub(r"^(?:[-*+](?=\s)|[•・◦▪])\s*", "", text)
+
+
+def _title_like(text: str) -> bool:
+    """Short, and not a sentence: what a heading's text looks like."""
+    return (len(text) <= MAX_HEADING_CHARS and "。" not in text
+            and not text.endswith((".", ":", "：")))
+
+
 def _classify(blocks: list[list[Line]], language: str,
               overrides: dict[str, int]) -> list[list[Piece]]:
     """Pieces per blank-line block; lines that continue a unit are joined to it."""
     out: list[list[Piece]] = []
+    last_number = 0
     for block in blocks:
         pieces: list[Piece] = []
         for i, line in enumerate(block):
-            piece = _classify_line(line.text, i == 0, overrides)
+            piece = _classify_line(line.text, i == 0, overrides, last_number + 1)
             piece.line = line.no
+            if piece.marker == "num-dot" and piece.number is not None:
+                last_number = piece.number
             prev = pieces[-1] if pieces else None
-            if piece.kind == "text" and prev is not None and _continues(prev, piece, language):
+            if piece.kind == "text" and piece.marker == "plain" and prev is not None \
+                    and _continues(prev, piece, language):
                 prev.text = join_text(prev.text, piece.text, language)
                 continue
             pieces.append(piece)
@@ -193,19 +280,116 @@ def _continues(prev: Piece, piece: Piece, language: str) -> bool:
 # --- step 3: repair page breaks -------------------------------------------------------------
 
 def _join_page_breaks(blocks: list[list[Piece]], language: str) -> list[Piece]:
-    """Rejoin a unit cut in two by a page break (and the footnotes dropped inside it)."""
+    """Rejoin a unit cut in two by a page break (and the footnotes dropped inside it).
+    A short line standing alone (a caption, an alt text) is not a cut unit."""
     pieces: list[Piece] = []
+    alone = False
     for block in blocks:
         first, rest = block[0], block[1:]
         prev = pieces[-1] if pieces else None
         if (prev is not None and prev.kind in ("label", "text", "bullet")
-                and first.kind in ("text", "bullet") and not is_terminated(prev.text)):
+                and first.kind in ("text", "bullet") and first.marker == "plain"
+                and _cut_between(prev.text, first.text, language)
+                and not (alone and prev.kind == "text" and len(prev.text) < SHORT_LINE)):
             prev.text = join_text(prev.text, first.text, language)
         else:
             pieces.append(first)
         pieces.extend(rest)
+        alone = len(block) == 1 and not rest
     return pieces
 
+
+def _cut_between(left: str, right: str, language: str) -> bool:
+    """Was one sentence cut between these two blocks? The left is unfinished, and the right
+    goes on with it (a lower-case word; in Japanese a particle or a comma) or the left is a
+    long run of text that stops mid-sentence, as at a page break."""
+    if is_terminated(left):
+        return False
+    if len(left) > CUT_LINE or re.search(r"[、，]|, ", left):
+        return True
+    if language == "en":
+        return right[:1].islower() or left.rstrip().endswith((",", "-", "("))
+    return bool(re.match(r"[\u3041-\u309f、，]", right)) or left.rstrip().endswith(("、", "，"))
+
+
+# --- step 4: siblings of one kind are all headings or all units ----------------------------
+
+SETTLED = {"num", "num-dot", "paren", "kana", "paren-kana", "latin", "bullet", "dai",
+           "dai-chapter", "dai-section", "annex"}
+
+
+def _sibling_groups(pieces: list[Piece]) -> list[list[int]]:
+    """Runs of one marker kind numbered in sequence (1, 2, 3 …): the siblings of a list."""
+    groups: dict[str, list[int]] = {}
+    out: list[list[int]] = []
+    for i, piece in enumerate(pieces):
+        if piece.marker not in SETTLED or piece.explicit:
+            continue
+        current = groups.get(piece.marker)
+        last = pieces[current[-1]].number if current else None
+        if current is None or piece.number == 1 or (
+                piece.number is not None and last is not None and piece.number <= last):
+            current = groups[piece.marker] = []
+            out.append(current)
+        current.append(i)
+    return out
+
+
+def _settle_siblings(pieces: list[Piece], warnings: list[tuple[int, str]]) -> None:
+    """Headings when every sibling reads as a title and some have text under them; else
+    units (numbered paragraphs or items), with a warning when the siblings disagree."""
+    for group in _sibling_groups(pieces):
+        members = [pieces[i] for i in group]
+        titles = [_title_like(_rest_of(p)) for p in members]
+        # Each has text of its own under it (a list of short items has none).
+        body = all(i + 1 == len(pieces) or (i + 1 not in group and _is_body(pieces[i + 1]))
+                   for i in group) and group[0] + 1 < len(pieces)
+        as_headings = all(titles) and body
+        if not as_headings and any(titles) and not all(titles) and _some_with_body(group, pieces):
+            warnings.append((members[0].line, f"the siblings {_labels(members)} are partly "
+                             "short titles with text under them, partly sentences: all are read "
+                             "as paragraphs; settle a heading with 'headings' in "
+                             "sources/sources.yml"))
+        for piece in members:
+            _make_heading(piece) if as_headings else _make_unit(piece)
+
+
+def _some_with_body(group: list[int], pieces: list[Piece]) -> bool:
+    return any(i + 1 < len(pieces) and i + 1 not in group and _is_body(pieces[i + 1])
+               and _title_like(_rest_of(pieces[i])) for i in group)
+
+
+def _is_body(piece: Piece) -> bool:
+    """Text under a heading: a paragraph, a figure, or a heading of a level below."""
+    if piece.kind in ("text", "heading", "figure"):
+        return True
+    if piece.kind == "label":  # numbered paragraphs under it, or headings of a level below
+        return not _title_like(_rest_of(piece)) or piece.marker in SETTLED
+    return False
+
+
+def _rest_of(piece: Piece) -> str:
+    return piece.text if piece.kind == "label" else strip_marker(piece.text)
+
+
+def _labels(members: list[Piece]) -> str:
+    shown = [p.label or marker_label(p.text) for p in members]
+    return ", ".join(shown[:3]) + (" …" if len(shown) > 3 else "")
+
+
+def _make_heading(piece: Piece) -> None:
+    if piece.kind == "label":
+        piece.kind, piece.text, piece.label = "heading", piece.source, ""
+
+
+def _make_unit(piece: Piece) -> None:
+    if piece.kind == "label":
+        return
+    rest = strip_marker(piece.text)
+    if piece.marker == "bullet":
+        piece.kind, piece.text, piece.label = "bullet", rest, ""
+        return
+    piece.kind, piece.label, piece.text = "label", marker_label(piece.text), rest
 
 
 def _assemble(pieces: list[Piece], overrides: dict[str, int]) -> list[Block]:
@@ -222,10 +406,9 @@ def _assemble(pieces: list[Piece], overrides: dict[str, int]) -> list[Block]:
             heading = Heading(level, piece.text, piece.line, outline.make_id(level))
             ids.enter_section(heading.id)
             blocks.append(heading)
-        elif piece.kind == "label" and _is_number(piece.label):
-            number = piece.label.rstrip(".")
+        elif piece.kind == "label" and piece.marker in ("num-dot", "num"):
             blocks.append(Unit("para", piece.text, piece.line, piece.label, 0,
-                               ids.numbered(number)))
+                               ids.numbered(str(piece.number))))
         elif piece.kind == "label":
             unit_id, depth = ids.item(piece.label)
             blocks.append(Unit("item", piece.text, piece.line, piece.label, depth, unit_id))
@@ -269,11 +452,16 @@ def parse(lines: list[Line], *, title: str, language: str, path: str,
           options: dict | None = None) -> Document:
     """Build the document model of one received text (footnotes already extracted)."""
     options = options or {}
-    at = _find_title(lines, title, path)
-    before = [ln for ln in lines[:at] if ln.text.strip()]
-    title_heading = Heading(1, strip_markup(lines[at].text), lines[at].no)
+    at = _find_title(lines, title)
+    if at is None:  # no title line: the manifest names the document, the text is all body
+        title_heading, before, rest = Heading(1, title, 0), [], lines
+    else:
+        title_line, dateline = _split_dated_title(lines, at)
+        title_heading = Heading(1, strip_markup(title_line.text), title_line.no)
+        before = [ln for ln in lines[:at] if ln.text.strip()] + ([dateline] if dateline else [])
+        rest = lines[at + 1:]
     signatures = options.get("signatures") or {}
-    body, signature_lines = _split_signatures(lines[at + 1:], signatures.get("start"))
+    body, signature_lines = _split_signatures(rest, signatures.get("start"))
 
     blocks: list[Block] = []
     context = [ln for ln in before if not DATELINE.match(ln.text.strip())]
@@ -282,15 +470,26 @@ def parse(lines: list[Line], *, title: str, language: str, path: str,
                            context[0].no))
     blocks += [Unit("date", ln.text.strip(), ln.no) for ln in before
                if DATELINE.match(ln.text.strip())]
-    overrides = {str(k): int(v) for k, v in (options.get("headings") or {}).items()}
-    pieces = _join_page_breaks(_classify(_blocks(body), language, overrides), language)
+    overrides = heading_overrides(options)
+    warnings: list[tuple[int, str]] = []
+    pieces = _join_page_breaks(_classify(_blocks(_join_lone_labels(body)), language, overrides),
+                               language)
+    _settle_siblings(pieces, warnings)
     blocks += _assemble(pieces, overrides)
     if signature_lines:
         section = Heading(2, signatures.get("heading", "Signatures"), signature_lines[0].no)
         blocks.append(section)
         blocks += _verbatim(signature_lines)
     _number_signature_heading(blocks)
-    return Document(title_heading, blocks)
+    return Document(title_heading, blocks, warnings, title_from_manifest=at is None)
+
+
+def heading_overrides(options: dict) -> dict[str, int]:
+    """The manifest's ``headings``: line -> level, or 0 for a line that is not a heading."""
+    out = {}
+    for text, value in (options.get("headings") or {}).items():
+        out[str(text)] = 0 if value == "paragraph" else int(value)
+    return out
 
 
 def _number_signature_heading(blocks: list[Block]) -> None:
