@@ -33,7 +33,7 @@ def main(ids: tuple[str, ...], force: bool, check: bool, show_outline: bool,
     """Import sources (by id; all when none is given) into docs/<language>/."""
     try:
         sources = manifest.load(manifest_path)
-        rules = rawtext.load_rules(manifest_path.parent / "boilerplate.yml")
+        rules = rawtext.load_rules(_rules_beside(manifest_path))
         results = importer.convert_all(sources, list(ids), rules)
         lock_path = manifest_path.parent / importer.LOCK_NAME
         for result in results:
@@ -42,6 +42,7 @@ def main(ids: tuple[str, ...], force: bool, check: bool, show_outline: bool,
         if show_outline:
             for result in results:
                 _print_outline(result)
+            _print_pairing(results)
             return
         if check:
             todo = importer.plan(results, docs_dir, importer.read_lock(lock_path))
@@ -66,6 +67,28 @@ def _print_outline(result: importer.ImportResult) -> None:
     for drop in result.dropped:
         click.echo(f"{drop.line:>5}  dropped  {drop.rule}: {drop.text}")
     click.echo()
+
+
+def _print_pairing(results: list[importer.ImportResult]) -> None:
+    """For each ja/en pair imported together: the numbered points that do not pair."""
+    by_id = {r.source.id: r for r in results}
+    for result in results:
+        other = by_id.get(result.source.counterpart or "")
+        if other is None or result.source.language != "ja":
+            continue
+        ja, en = (outlinereport.entries(r.document) for r in (result, other))
+        only_ja, only_en = outlinereport.unpaired(ja, en)
+        click.echo(f"# pairing {result.source.id} / {other.source.id}: "
+                   f"{len(outlinereport.numbered_ids(ja)) - len(only_ja)} numbered points pair")
+        for side, rows in (("ja only", only_ja), ("en only", only_en)):
+            for row in rows:
+                click.echo(f"{row.line:>5}  {side}  {row.label} {row.id} {row.text[:30]}")
+
+
+def _rules_beside(manifest_path: Path) -> Path:
+    """The furniture rules beside the manifest, else the project's (a test corpus has none)."""
+    beside = manifest_path.parent / "boilerplate.yml"
+    return beside if beside.exists() else ROOT / "sources" / "boilerplate.yml"
 
 
 def _rel(path: Path) -> str:

@@ -93,3 +93,18 @@ def test_a_manifest_not_in_utf8_names_its_line(tmp_path: Path) -> None:
     path.write_bytes(GOOD.replace("題名", "\u984c\u540d").encode("shift_jis"))
     with pytest.raises(ContentError, match=r"sources.yml:6: not valid UTF-8"):
         manifest.load(path)
+
+
+@pytest.mark.parametrize("options, message", [
+    ("{drop: not-a-list}", "field 'import.drop': expected a list"),
+    ("{accept: [1]}", "field 'import.accept': expected a list"),
+    ("{headings: {概要: 9}}", "'概要' maps to '9'"),
+])
+def test_import_lists_are_checked(tmp_path: Path, options: str, message: str) -> None:
+    (tmp_path / "a.txt").write_text("題名\n", encoding="utf-8")
+    (tmp_path / "sources.yml").write_text(
+        "sources:\n  - id: a\n    file: a.txt\n    language: ja\n    path: a/b\n"
+        "    title: {ja: 題名, en: Title}\n    issuer: {ja: 省, en: Ministry}\n"
+        f"    date: 2024-01-01\n    origin: test\n    import: {options}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=message):
+        manifest.load(tmp_path / "sources.yml")

@@ -59,3 +59,34 @@ def test_boilerplate_rule_file_is_validated(tmp_path: Path) -> None:
 def test_project_rules_load(root: Path) -> None:
     ids = {r.id for r in rawtext.load_rules(root / "sources" / "boilerplate.yml")}
     assert {"breadcrumb-soumu", "page-top", "new-window-label"} <= ids
+
+
+def test_rules_scoped_to_a_publisher_the_page_header_and_a_block() -> None:
+    rules = [
+        rawtext.Rule("crumb", "block", r"^1\. Home$", ("meti.go.jp",), True),
+        rawtext.Rule("logo", "line", "Ministry", ("meti.go.jp",), True),
+    ]
+    body = "\n".join(f"Sentence {n}." for n in range(rawtext.HEAD_LINES))
+    text = f"1. Home\n  2. News\n  3. Title\n\nMinistry\n\nTitle\n{body}\n1. Home\n\nMinistry"
+    lines, dropped = rawtext.strip_boilerplate(text, rules, "https://www.meti.go.jp/a.html")
+    assert [(d.line, d.rule) for d in dropped] == [(1, "crumb"), (2, "crumb"), (3, "crumb"),
+                                                   (5, "logo")]
+    assert [ln.text for ln in lines if ln.text][-2:] == ["1. Home", "Ministry"]
+    other, none = rawtext.strip_boilerplate(text, rules, "https://www.soumu.go.jp/a.html")
+    assert none == [] and rawtext.strip_boilerplate(text, rules, None)[1] == []
+
+
+def test_lines_the_manifest_drops_are_reported_as_dropped() -> None:
+    _, dropped = rawtext.strip_boilerplate("Title\n\nA photo of the two ministers.\n\nText.", [],
+                                           drop=("A photo of the two ministers.",))
+    assert [(d.line, d.rule) for d in dropped] == [(3, "manifest-drop")]
+
+
+def test_a_rule_with_an_unknown_field_or_bad_hosts_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "boilerplate.yml"
+    path.write_text("rules:\n  - id: x\n    line: a\n    why: b\n    host: meti.go.jp\n")
+    with pytest.raises(ContentError, match=r"boilerplate.yml:5: unknown rule field 'host'"):
+        rawtext.load_rules(path)
+    path.write_text("rules:\n  - id: x\n    line: a\n    why: b\n    hosts: meti.go.jp\n")
+    with pytest.raises(ContentError, match=r"'hosts' must be a list"):
+        rawtext.load_rules(path)

@@ -13,7 +13,7 @@ from ..core.errors import ContentError
 LANGUAGES = ("ja", "en")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$")
-_IMPORT_OPTIONS = {"split", "signatures", "headings", "pillars", "translated", "drop"}
+_IMPORT_OPTIONS = {"split", "signatures", "headings", "pillars", "translated", "drop", "accept"}
 
 
 @dataclass(frozen=True)
@@ -130,10 +130,11 @@ def _parse_entry(path: Path, entry: Any) -> Source:
 def _check_import_lists(path: Path, options: dict, entry: yamlfile.LineDict) -> None:
     """``drop`` is a list of lines; ``headings`` maps a line to a level or 'paragraph'."""
     line = entry.line_of("import")
-    drop = options.get("drop", [])
-    if not isinstance(drop, list) or not all(isinstance(d, str) and d.strip() for d in drop):
-        raise ContentError(path, line, "field 'import.drop': expected a list of lines of the "
-                           "text, each as received")
+    for key in ("drop", "accept"):
+        lines = options.get(key, [])
+        if not isinstance(lines, list) or not all(isinstance(d, str) and d.strip() for d in lines):
+            raise ContentError(path, line, f"field 'import.{key}': expected a list of lines of "
+                               "the text, each as received")
     for text, level in (options.get("headings") or {}).items():
         if level != "paragraph" and not (isinstance(level, int) and 2 <= level <= 6):
             raise ContentError(path, line, f"field 'import.headings': '{text}' maps to "

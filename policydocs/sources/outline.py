@@ -47,8 +47,14 @@ class Outline:
         self.stack.append((marker_kind, level, number))
         return level
 
-    def make_id(self, level: int) -> str:
-        self.counters[level] += 1
+    def make_id(self, level: int, number: int | None = None) -> str:
+        """``s-`` and the heading's place at each level. A numbered heading takes its own
+        number ("1." is s-1 however many unnumbered headings come before it), so the two
+        language versions of a text give the same point the same id."""
+        if number is not None and number > self.counters[level]:
+            self.counters[level] = number
+        else:
+            self.counters[level] += 1
         for deeper in range(level + 1, len(self.counters)):
             self.counters[deeper] = 0
         return "s-" + "-".join(str(self.counters[n]) for n in range(2, level + 1))

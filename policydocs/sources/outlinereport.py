@@ -148,3 +148,17 @@ def _common(want: list[tuple[str, str, str]], got: list[tuple[str, str, str]]
 def _show(key: tuple[str, str, str]) -> str:
     kind, label, text = key
     return f"{kind} {label + ' ' if label else ''}'{text[:30]}'"
+
+
+# --- pairing the two language versions of a text -------------------------------------------
+
+def numbered_ids(rows: list[Entry]) -> list[str]:
+    """Ids of the labelled headings and units: the points both versions number alike."""
+    return [r.id for r in rows if r.label and r.id]
+
+
+def unpaired(one: list[Entry], other: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """The labelled entries of each version whose id the other version does not have."""
+    ids_one, ids_other = set(numbered_ids(one)), set(numbered_ids(other))
+    return ([r for r in one if r.label and r.id and r.id not in ids_other],
+            [r for r in other if r.label and r.id and r.id not in ids_one])

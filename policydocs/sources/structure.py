@@ -53,6 +53,7 @@ class Piece:
     more: list[str] = field(default_factory=list)
     explicit: bool = False  # marked by the text (Markdown, bold) or settled by the manifest
     source: str = ""  # the line as printed, for a label read as a heading
+    glued: bool = False  # an unmarked short line with text straight under it: maybe a heading
 
 
 # --- small text helpers -------------------------------------------------------------
@@ -230,7 +231,7 @@ def _classify_line(text: str, first_in_block: bool, overrides: dict[str, int],
     if DATELINE.match(stripped):
         return Piece("date", stripped, 0)
     if first_in_block and _is_plain_heading(stripped):
-        return Piece("heading", stripped, 0)
+        return Piece("heading", stripped, 0, marker="plain")
     return Piece("text", stripped, 0)
 
 
@@ -254,6 +255,8 @@ def _classify(blocks: list[list[Line]], language: str,
         for i, line in enumerate(block):
             piece = _classify_line(line.text, i == 0, overrides, last_number + 1)
             piece.line = line.no
+            piece.glued = piece.kind == "heading" and not piece.explicit \
+                and piece.marker == "plain" and len(block) > 1
             if piece.marker == "num-dot" and piece.number is not None:
                 last_number = piece.number
             prev = pieces[-1] if pieces else None
@@ -318,6 +321,10 @@ SETTLED = {"num", "num-dot", "paren", "kana", "paren-kana", "latin", "bullet", "
            "dai-chapter", "dai-section", "annex"}
 
 
+# Outline markers whose number is the heading's place among its siblings.
+NUMBERED_OUTLINE = {"num", "num-dot", "paren", "dai", "dai-chapter", "dai-section"}
+
+
 def _sibling_groups(pieces: list[Piece]) -> list[list[int]]:
     """Runs of one marker kind numbered in sequence (1, 2, 3 …): the siblings of a list."""
     groups: dict[str, list[int]] = {}
@@ -340,6 +347,7 @@ def _settle_siblings(pieces: list[Piece], warnings: list[tuple[int, str]]) -> No
     units (numbered paragraphs or items), with a warning when the siblings disagree."""
     for group in _sibling_groups(pieces):
         members = [pieces[i] for i in group]
+        _check_sequence(members, warnings)
         titles = [_title_like(_rest_of(p)) for p in members]
         # Each has text of its own under it (a list of short items has none).
         body = all(i + 1 == len(pieces) or (i + 1 not in group and _is_body(pieces[i + 1]))
@@ -352,6 +360,19 @@ def _settle_siblings(pieces: list[Piece], warnings: list[tuple[int, str]]) -> No
                              "sources/sources.yml"))
         for piece in members:
             _make_heading(piece) if as_headings else _make_unit(piece)
+
+
+def _check_sequence(members: list[Piece], warnings: list[tuple[int, str]]) -> None:
+    """A jump in a numbering (3 after 1) means a point was lost or merged, or the text
+    skips one: say so at the line."""
+    for before, piece in zip(members, members[1:]):
+        if before.number is not None and piece.number is not None \
+                and piece.number != before.number + 1:
+            warnings.append((piece.line, f"'{piece.label or marker_label(piece.text)}' follows "
+                             f"'{before.label or marker_label(before.text)}' (line {before.line})"
+                             ": a point between them is missing or merged into another; check "
+                             "the text, or list the line under 'accept' in sources/sources.yml "
+                             "if the original numbers it so"))
 
 
 def _some_with_body(group: list[int], pieces: list[Piece]) -> bool:
@@ -392,7 +413,8 @@ def _make_unit(piece: Piece) -> None:
     piece.kind, piece.label, piece.text = "label", marker_label(piece.text), rest
 
 
-def _assemble(pieces: list[Piece], overrides: dict[str, int]) -> list[Block]:
+def _assemble(pieces: list[Piece], overrides: dict[str, int],
+              warnings: list[tuple[int, str]]) -> list[Block]:
     outline = Outline(overrides)
     ids = UnitIds()
     blocks: list[Block] = []
@@ -403,8 +425,14 @@ def _assemble(pieces: list[Piece], overrides: dict[str, int]) -> list[Block]:
             continue
         if piece.kind == "heading":
             level = outline.level(piece.text, piece.marker, piece.number)
-            heading = Heading(level, piece.text, piece.line, outline.make_id(level))
+            number = piece.number if piece.marker in NUMBERED_OUTLINE else None
+            heading = Heading(level, piece.text, piece.line, outline.make_id(level, number))
             ids.enter_section(heading.id)
+            if piece.glued:
+                warnings.append((piece.line, f"'{piece.text}' is read as a heading: a short "
+                                 "line with text straight under it; if it is not one, settle it "
+                                 f"with headings: {{{piece.text}: paragraph}} in "
+                                 "sources/sources.yml (or give its level)"))
             blocks.append(heading)
         elif piece.kind == "label" and piece.marker in ("num-dot", "num"):
             blocks.append(Unit("para", piece.text, piece.line, piece.label, 0,
@@ -475,13 +503,24 @@ def parse(lines: list[Line], *, title: str, language: str, path: str,
     pieces = _join_page_breaks(_classify(_blocks(_join_lone_labels(body)), language, overrides),
                                language)
     _settle_siblings(pieces, warnings)
-    blocks += _assemble(pieces, overrides)
+    blocks += _assemble(pieces, overrides, warnings)
     if signature_lines:
         section = Heading(2, signatures.get("heading", "Signatures"), signature_lines[0].no)
         blocks.append(section)
         blocks += _verbatim(signature_lines)
     _number_signature_heading(blocks)
-    return Document(title_heading, blocks, warnings, title_from_manifest=at is None)
+    return Document(title_heading, blocks, _unsettled(warnings, lines, options),
+                    title_from_manifest=at is None)
+
+
+def _unsettled(warnings: list[tuple[int, str]], lines: list[Line], options: dict
+               ) -> list[tuple[int, str]]:
+    """The warnings an editor has not settled: ``accept`` lists the lines (or their first
+    words) whose reading was reviewed and found right."""
+    accepted = [str(a).strip() for a in options.get("accept") or []]
+    text = {line.no: line.text.strip() for line in lines}
+    return sorted(w for w in warnings
+                  if not any(text.get(w[0], "").startswith(a) for a in accepted if a))
 
 
 def heading_overrides(options: dict) -> dict[str, int]:
