@@ -29,7 +29,9 @@ def main(folder: Path, quiet: bool) -> None:
         sys.exit(1)
     for score in scores:
         state = "refused" if score.refused else f"{score.share:5.1f}%"
-        click.echo(f"{state:>8}  {score.matched:>3}/{score.expected:<3} {score.id}"
+        points = f"{score.labels.total - len(score.labels.missing)}/{score.labels.total}"
+        click.echo(f"{state:>8}  {score.matched:>3}/{score.expected:<3} numbered {points:>5}  "
+                   f"{score.id}"
                    f"{'  (' + str(len(score.warnings)) + ' warnings)' if score.warnings else ''}")
         if quiet:
             continue
@@ -40,8 +42,12 @@ def main(folder: Path, quiet: bool) -> None:
     matched = sum(s.matched for s in scores)
     expected = sum(s.expected for s in scores)
     perfect = sum(s.perfect for s in scores)
+    points = sum(s.labels.total for s in scores)
+    kept = points - sum(len(s.labels.missing) for s in scores)
     click.echo(f"{perfect}/{len(scores)} texts match their outline; "
-               f"{matched}/{expected} entries ({100.0 * matched / expected:.1f}%)")
+               f"{matched}/{expected} entries ({100.0 * matched / expected:.1f}%); "
+               f"structural fidelity {kept}/{points} numbered points "
+               f"({100.0 * kept / points if points else 100.0:.1f}%)")
     sys.exit(0 if perfect == len(scores) else 1)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .manifest import Source
 from .sourceurls import MD_LINK_RE, clean_url, find_urls
-from . import rawtext
+from . import footnotes, labelfidelity, rawtext
 
 @dataclass
 class Missing:
@@ -33,6 +33,8 @@ class Report:
     missing: list[Missing] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     missing_urls: list[str] = field(default_factory=list)
+    dropped: list[rawtext.Dropped] = field(default_factory=list)
+    labels: labelfidelity.LabelReport = field(default_factory=labelfidelity.LabelReport)
 
     @property
     def share(self) -> float:
@@ -127,7 +129,10 @@ def check(source: Source, rules: list[rawtext.Rule], pages: list[Path]) -> Repor
     text = rawtext.read_text(source.file)
     lines, dropped = rawtext.strip_boilerplate(text, rules, source.url, source.drop)
     report.dropped_chars = sum(len(normalise(d.text)) for d in dropped)
-    page_text = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+    report.dropped = dropped
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    page_text = "\n".join(texts)
+    report.labels = labelfidelity.check(footnotes.extract(lines).lines, texts)
     haystack = normalise(page_visible(page_text))
     for line in lines:
         segment = normalise(source_visible(line.text))
