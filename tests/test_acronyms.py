@@ -1,5 +1,6 @@
 import pytest
 
+from policydocs.core import acronyms
 from policydocs.core.acronyms import definitions, is_acronym, occurrences, tokens
 
 
@@ -78,3 +79,16 @@ def test_tokens_keep_every_candidate_with_a_capital_also_inside_japanese() -> No
     assert tokens("DFFTの推進とITU-Rの5G、and the data of G7 (PETs)") == [
         "DFFT", "ITU-R", "5G", "G7", "PETs"]
     assert tokens("信頼性のある自由なデータ流通 and lower case only") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("chaired by Mr. KONO Taro, Minister for Digital Transformation, and Mr. MATSUMOTO "
+     "Takeaki", {"KONO", "MATSUMOTO"}),
+    ("NISHIMURA Yasutoshi, Minister of Economy", {"NISHIMURA"}),
+    ("Commissioner BRETON said; Minister OTA met", {"BRETON", "OTA"}),
+    ("with Thierry BRETON, Commissioner", {"BRETON"}),
+    ("the ICT Policy Dialogue under the OECD Council and the Japan ICT Fund", set()),
+    ("the DFFT Expert Group and a TPP Agreement", set()),
+])
+def test_family_names_in_capitals_are_names_not_acronyms(text: str, names: set[str]) -> None:
+    assert acronyms.personal_names(text) == names

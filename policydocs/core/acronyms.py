@@ -228,6 +228,33 @@ def looks_like_acronym_use(token: str) -> bool:
 
 _HAS_CAPITAL = re.compile(r"[A-Z]")  # every acronym has one; most Japanese text has none
 
+# Japanese official English writes family names in capitals: "KONO Taro", "Mr. MATSUMOTO
+# Takeaki", "Commissioner BRETON", "Thierry BRETON". A word in capitals is such a name when a
+# Japanese given name follows it, a given name comes before it (and no further capitalised
+# word after it, as in "Japan ICT Fund"), or a title or honorific comes before it.
+_TITLES = (r"Mr|Mrs|Ms|Dr|Prof|H\.E|Minister|Commissioner|Vice-President|President|Ambassador|"
+           r"Secretary|Chair|Chairman|Chairperson|Director|Director-General|Governor|Mayor|"
+           r"Professor|Senator|Commissioners|Ministers")
+_NAME_WORD = r"[A-Z][A-Z'\-]{2,}"
+_GIVEN = r"[A-Z][a-z][a-z'\-]+"
+_END = r"(?![A-Za-z0-9\-])"
+# A Japanese given name in Hepburn romanisation (Taro, Takeaki, Yasutoshi): syllables only,
+# so "ICT Policy" or "OECD Council" is not taken for a name.
+_SYLLABLE = r"(?:(?:ky|gy|sh|ch|ny|hy|by|py|my|ry|ts|[kgsztdnhbpmyrwfj])?[aiueo]|n)"
+_JAPANESE_GIVEN = rf"(?=[A-Z][a-z])(?i:{_SYLLABLE})+"
+_NAME_RES = (
+    re.compile(rf"(?<![A-Za-z\-])({_NAME_WORD}) {_JAPANESE_GIVEN}{_END}"),  # KONO Taro
+    re.compile(rf"(?<![A-Za-z\-]){_GIVEN} ([A-Z][A-Z'\-]{{3,}}){_END}(?! [A-Z])"),  # Thierry BRETON
+    re.compile(rf"(?<![A-Za-z])(?:{_TITLES})\.? ({_NAME_WORD}){_END}"),    # Commissioner BRETON
+)
+
+
+def personal_names(text: str) -> set[str]:
+    """The words in capitals of a line that are people's family names, not acronyms."""
+    if not _HAS_CAPITAL.search(text):
+        return set()
+    return {match.group(1) for pattern in _NAME_RES for match in pattern.finditer(text)}
+
 
 def tokens(text: str) -> list[str]:
     """The tokens of a text that could be acronyms (those with a capital), in order: the

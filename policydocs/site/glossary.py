@@ -150,8 +150,9 @@ def build(corpus: Corpus, curated: CuratedFile) -> Glossary:
             line_tokens = acronyms.tokens(text)
             found_on_page += line_tokens
             if not text.lstrip().startswith("#"):  # headings: "## SUMMARY" is not an acronym
+                names = acronyms.personal_names(text)
                 for token in line_tokens:
-                    if acronyms.looks_like_acronym_use(token):
+                    if acronyms.looks_like_acronym_use(token) and token not in names:
                         first_use.setdefault(token, Place(page, line_no, None))
     for acronym, entry in curated.terms.items():
         terms.setdefault(acronym, Term(acronym))

@@ -20,10 +20,11 @@ from ..pages import corpus
 from ..pages.corpus import Corpus
 from ..pages.frontmatter import Theme
 from ..validation import checks
-from . import glossary, parity, pillars, tmexport, translock
+from . import glossary, navigation, parity, pillars, tmexport, translock
 
 PILLARS = Path("data") / "pillars.yml"
 GLOSSARY = Path("data") / "glossary.yml"
+SECTIONS = Path("data") / "sections.yml"
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,14 @@ class SiteBuild:
     def glossary(self) -> glossary.Glossary:
         curated = glossary.load_curated(self.inputs.project / GLOSSARY, GLOSSARY.as_posix())
         return glossary.build(self.corpus, curated)
+
+    @functools.cached_property
+    def sections(self) -> list[navigation.Section]:
+        return navigation.load_sections(self.inputs.project / SECTIONS)
+
+    def document_nav(self, language: str) -> list[navigation.NavEntry]:
+        """The documents' sections of the navigation, in ``language``."""
+        return navigation.document_sections(self.corpus, self.sections, language)
 
     def glossary_titles(self, language: str) -> tuple[tuple[str, str], ...]:
         """(acronym, expansion) for the tooltips of every page of ``language``."""
