@@ -39,6 +39,9 @@ def main(ids: tuple[str, ...], force: bool, check: bool, show_outline: bool,
         for result in results:
             for line, message in result.warnings:
                 click.echo(f"{_rel(result.source.file)}:{line}: warning: {message}", err=True)
+            if result.unpaired:
+                click.echo(f"{_rel(result.source.file)}: not in the {result.source.other_language}"
+                           f" version, marked .lang-only: {', '.join(result.unpaired)}")
         if show_outline:
             for result in results:
                 _print_outline(result)

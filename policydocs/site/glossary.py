@@ -113,6 +113,9 @@ def load_curated(path: Path, display: str | None = None) -> CuratedFile:
     return CuratedFile(name, terms, exclude)
 
 
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")  # "# 名称（ACR）": the name begins after the marks
+
+
 def text_lines(page: PageRecord):
     """(line number, running text) of a page body, without code and markup spans."""
     for no, line in page.reading.lines:
@@ -141,7 +144,7 @@ def build(corpus: Corpus, curated: CuratedFile) -> Glossary:
     for page in pages:
         found_on_page = tokens.setdefault((page.language, page.rel), [])
         for line_no, text in text_lines(page):
-            for found in acronyms.definitions(text):
+            for found in acronyms.definitions(_HEADING_MARK.sub("", text)):
                 if found.acronym in curated.exclude:
                     continue
                 term = terms.setdefault(found.acronym, Term(found.acronym))

@@ -32,12 +32,21 @@ class ImportResult:
     dropped: list[Dropped]
     warnings: list[tuple[int, str]] = field(default_factory=list)
     document: Document | None = None
+    unpaired: list[str] = field(default_factory=list)  # ids the other version does not share
 
 
-def convert(source: Source, rules: list[Rule], https_hosts: frozenset[str] = frozenset()
-            ) -> ImportResult:
-    """Build the pages of one source in memory. Links to ``https_hosts`` are written with
-    https even where the source wrote http (the sources cite those hosts over https)."""
+@dataclass
+class Parsed:
+    """A received text read into its document model, before its pages are written."""
+
+    source: Source
+    document: Document
+    notes: list[footnotes.Note]
+    dropped: list[Dropped]
+    warnings: list[tuple[int, str]]
+
+
+def parse(source: Source, rules: list[Rule]) -> Parsed:
     text = rawtext.read_text(source.file)
     characters.check(text, source.file, what="the source")  # never copied into a page
     lines, dropped = rawtext.strip_boilerplate(text, rules, source.url, source.drop)
@@ -45,14 +54,41 @@ def convert(source: Source, rules: list[Rule], https_hosts: frozenset[str] = fro
     doc = structure.parse(notes.lines, title=source.title[source.language],
                           language=source.language, path=str(source.file),
                           options=source.options)
-    pages = writer.document_pages(doc, notes.notes, source)
+    return Parsed(source, doc, notes.notes, dropped, sorted(notes.warnings + doc.warnings))
+
+
+def render(parsed: Parsed, https_hosts: frozenset[str] = frozenset(),
+           unpaired: list[str] | None = None) -> ImportResult:
+    """The pages of one parsed source. Links to ``https_hosts`` are written with https even
+    where the source wrote http (the sources cite those hosts over https)."""
+    source = parsed.source
+    pages = writer.document_pages(parsed.document, parsed.notes, source)
     if source.counterpart is None and not source.options.get("translated"):
         # No text in the other language: a page that says so. Once a translation exists
         # (import option "translated"), those pages belong to the translators.
         pages += writer.notice_pages(pages, source)
     pages = [writer.Page(p.path, upgrade_http(p.text, https_hosts)) for p in pages]
-    warnings = sorted(notes.warnings + doc.warnings)
-    return ImportResult(source, pages, dropped, warnings, doc)
+    return ImportResult(source, pages, parsed.dropped, parsed.warnings, parsed.document,
+                        unpaired or [])
+
+
+def convert(source: Source, rules: list[Rule], https_hosts: frozenset[str] = frozenset()
+            ) -> ImportResult:
+    """Build the pages of one source in memory (on its own, not paired)."""
+    return render(parse(source, rules), https_hosts)
+
+
+def pair(one: Document, other: Document) -> tuple[list[str], list[str]]:
+    """Mark the headings and units of each version whose id the other version lacks as
+    existing in one language only; the ids of each side so marked."""
+    ids = [{b.id for b in doc.blocks if b.id} for doc in (one, other)]
+    marked: tuple[list[str], list[str]] = ([], [])
+    for doc, others, out in ((one, ids[1], marked[0]), (other, ids[0], marked[1])):
+        for block in doc.blocks:
+            if block.id and block.id not in others:
+                block.lang_only = True
+                out.append(block.id)
+    return marked
 
 
 def upgrade_http(text: str, hosts: frozenset[str]) -> str:
@@ -136,6 +172,16 @@ def write(results: list[ImportResult], docs_dir: Path, lock_path: Path,
 
 
 def convert_all(manifest: Manifest, ids: list[str], rules: list[Rule]) -> list[ImportResult]:
-    sources = [manifest.get(i) for i in ids] if ids else list(manifest.sources.values())
+    """Convert the sources named (all when none); the two versions of a text are paired, so
+    what one of them does not share with the other is marked and listed."""
+    chosen = [manifest.get(i) for i in ids] if ids else list(manifest.sources.values())
     hosts = https_hosts(list(manifest.sources.values()), rules)
-    return [convert(source, rules, hosts) for source in sources]
+    wanted = {s.id for s in chosen} | {s.counterpart for s in chosen if s.counterpart}
+    parsed = {s.id: parse(s, rules) for s in manifest.sources.values() if s.id in wanted}
+    unpaired: dict[str, list[str]] = {}
+    for source in chosen:
+        other = source.counterpart
+        if other in parsed and source.id not in unpaired:
+            unpaired[source.id], unpaired[other] = pair(parsed[source.id].document,
+                                                        parsed[other].document)
+    return [render(parsed[s.id], hosts, unpaired.get(s.id)) for s in chosen]

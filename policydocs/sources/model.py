@@ -10,6 +10,7 @@ class Heading:
     text: str
     line: int
     id: str = ""
+    lang_only: bool = False  # the other language's version has no heading with this id
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Unit:
     depth: int = 0
     id: str = ""
     more: list[str] = field(default_factory=list)  # further paragraphs of the same unit
+    lang_only: bool = False  # the other language's version has no unit with this id
 
 
 Block = Heading | Unit

@@ -66,7 +66,8 @@ class UnitIds:
     ``-n3`` (circled) / ``-b3`` (bullets) for items by their position (not their printed label, which may differ between the two
     language versions), ``<section>-p2`` for plain paragraphs."""
 
-    def __init__(self) -> None:
+    def __init__(self, per_section: bool = False) -> None:
+        self.per_section = per_section
         self.section = "intro"
         self.parents: dict[int, str] = {}
         self.counts: dict[str, int] = {}
@@ -81,7 +82,9 @@ class UnitIds:
         return self.counts[key]
 
     def numbered(self, number: str) -> str:
-        unit_id = f"p-{number}"
+        # Numbered paragraphs that count on through the text (1 … 40) are p-N; where each
+        # section numbers its own from 1, the section's id goes first (s-2-p-1).
+        unit_id = f"{self.section}-p-{number}" if self.per_section else f"p-{number}"
         self.parents = {1: unit_id}
         return unit_id
 

@@ -416,7 +416,7 @@ def _make_unit(piece: Piece) -> None:
 def _assemble(pieces: list[Piece], overrides: dict[str, int],
               warnings: list[tuple[int, str]]) -> list[Block]:
     outline = Outline(overrides)
-    ids = UnitIds()
+    ids = UnitIds(per_section=_numbering_restarts(pieces))
     blocks: list[Block] = []
     for i, piece in enumerate(pieces):
         prev = blocks[-1] if blocks else None
@@ -450,6 +450,13 @@ def _assemble(pieces: list[Piece], overrides: dict[str, int],
         else:
             blocks.append(Unit("para", piece.text, piece.line, "", 0, ids.paragraph()))
     return blocks
+
+
+def _numbering_restarts(pieces: list[Piece]) -> bool:
+    """Do the numbered paragraphs start again from 1 somewhere (one numbering per section)?"""
+    numbers = [p.number for p in pieces if p.kind == "label" and p.marker in ("num-dot", "num")
+               and p.number is not None]
+    return any(b <= a for a, b in zip(numbers, numbers[1:]))
 
 
 def _continues_item(prev: Block | None, following: list[Piece]) -> bool:

@@ -85,7 +85,8 @@ def _tag_attrs(pillars: dict[str, str]) -> list[str]:
 def render_block(block: Block, shift: int = 0, tags: Tags | None = None) -> str:
     if isinstance(block, Heading):
         level = max(1, block.level - shift)
-        parts = [f"#{block.id}"] + _tag_attrs((tags or {}).get(block.id, {}))
+        parts = [f"#{block.id}"] + ([".lang-only"] if block.lang_only else [])
+        parts += _tag_attrs((tags or {}).get(block.id, {}))
         attrs = f" {{ {' '.join(parts)} }}" if block.id else ""
         return f"{'#' * level} {block.text}{attrs}"
     return _render_unit(block, tags)
@@ -101,6 +102,7 @@ def _render_unit(unit: Unit, tags: Tags | None = None) -> str:
         return _escape_start(text) + "\n" + _attrs(unit.id, ["figure-missing"])
     label = f"{unit.label} " if unit.label else ""
     classes = ["unit"] + ([f"depth-{unit.depth}"] if unit.depth else [])
+    classes += ["lang-only"] if unit.lang_only else []
     parts = [_escape_start(f"{label}{text}") + "\n" + _attrs(unit.id, classes, tags)]
     for more in unit.more:
         cont = ["cont"] + ([f"depth-{unit.depth}"] if unit.depth else [])
@@ -209,8 +211,11 @@ def _link_to_original(rel: str, original_language: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text from data files placed in a Markdown table cell: no markup, no cell breaks."""
-    return escape_inline(text).replace("|", "\\|")
+    """Text from data files placed in a Markdown table cell: no markup, no cell breaks; a
+    URL in it (an origin may name the page it came from) is written as a link."""
+    parts = re.split(r"(https?://[^\s<>()|]*[^\s<>()|.,;:])", text)
+    return "".join(f"<{part}>" if i % 2 else escape_inline(part).replace("|", "\\|")
+                   for i, part in enumerate(parts))
 
 
 def notice_body(source: Source, lang: str, title: str, link: str) -> str:
