@@ -117,3 +117,23 @@ def test_bracket_headings_nest_but_appendix_blocks_stand_at_the_top() -> None:
                      "2.成果\n\n本文。\n\n【参考】\n\n概要。", title="題名")
     assert [(h[0], h[1]) for h in outline(doc)] == [
         (2, "1.出席国"), (3, "【G7構成国】"), (3, "【招待国】"), (2, "2.成果"), (2, "【参考】")]
+
+
+def test_a_numbered_title_with_its_text_on_the_next_line_is_a_heading() -> None:
+    doc = parse_text("Title\n\nThe main points are as follows:\n\n  1. Vendor Diversification\n"
+                     "    Both participants confirmed their commitment.\n  2. AI\n"
+                     "    Both participants shared their approaches.", title="Title",
+                     language="en")
+    assert outline(doc) == [(2, "1. Vendor Diversification", "s-1"), (2, "2. AI", "s-2")]
+    assert [u[2] for u in units(doc)][1:] == ["Both participants confirmed their commitment.",
+                                              "Both participants shared their approaches."]
+
+
+def test_a_text_without_blank_lines_has_a_block_per_line() -> None:
+    lines = ["Title", "Published on January 22, 2025", "The council met online."]
+    lines += ["Summary of the Council", "Japan was represented by its ministers."]
+    lines += [f"Sentence {n} of the summary." for n in range(6)]
+    doc = parse_text("\n".join(lines), title="Title", language="en")
+    assert [(b.kind, b.text) for b in doc.blocks if isinstance(b, Unit)][:2] == [
+        ("date", "Published on January 22, 2025"), ("para", "The council met online.")]
+    assert outline(doc) == [(2, "Summary of the Council", "s-1")]

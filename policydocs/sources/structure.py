@@ -28,7 +28,8 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _DATE = (r"(?:令和|平成|昭和)?[\d元]{1,4}年\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}"
          rf"|{_MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}")
 # A dateline: the date alone, or after a place ("Takasaki, Gunma, April 30, 2023").
-DATELINE = re.compile(rf"^(?:[A-Z][\w .'-]*, )*(?:{_DATE})$")
+DATELINE = re.compile(rf"^(?:[A-Z][\w .'-]*, |Published(?: on)?:? |(?:公開日|掲載日|更新日)[:：]?\s*)*"
+                      rf"(?:{_DATE})$")
 DATE_BEFORE_TITLE = re.compile(rf"^(?P<date>{_DATE})[ \u3000]+(?P<title>\S.*)$")
 FOOTNOTE_TAIL = re.compile(r"(\[\^[^\]]+\])+$")
 TERMINAL = tuple("。．.!?！？:：;；」』）)]\"”’")
@@ -119,6 +120,13 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     if current:
         blocks.append(current)
     return blocks
+
+
+def _without_blank_lines(blocks: list[list[Line]]) -> bool:
+    """A text whose extraction kept no blank lines (one line per paragraph): its lines are
+    its blocks. Ten lines or more in a block on average, and no more than two blocks."""
+    lines = sum(len(b) for b in blocks)
+    return len(blocks) <= 2 and lines >= 10
 
 
 def _find_title(lines: list[Line], title: str) -> int | None:
@@ -270,7 +278,12 @@ def _classify(blocks: list[list[Line]], language: str,
 
 
 def _continues(prev: Piece, piece: Piece, language: str) -> bool:
-    """Does an unlabelled line continue the line before it in the same block?"""
+    """Does an unlabelled line continue the line before it in the same block? Not when the
+    line before is a label with a title ("1. Vendor Diversification") and this line begins
+    a sentence of its own: that is the text under the title."""
+    if prev.kind == "label" and _title_like(prev.text) and _begins_sentence(prev.text,
+                                                                           piece.text, language):
+        return False
     if prev.kind in ("label", "bullet"):
         return True
     if prev.kind != "text":
@@ -278,6 +291,15 @@ def _continues(prev: Piece, piece: Piece, language: str) -> bool:
     if language == "en":
         return not is_terminated(prev.text) and piece.text[:1].islower()
     return prev.text.rstrip().endswith(("、", "，"))
+
+
+def _begins_sentence(title: str, text: str, language: str) -> bool:
+    if re.search(r"[、，,]$", title):
+        return False
+    if language == "en":
+        return text[:1].isupper() and len(title) <= MAX_PLAIN_HEADING_CHARS
+    return len(title) <= MAX_PLAIN_HEADING_CHARS and len(text) > len(title) and (
+        text.rstrip().endswith("。") or "、" in text)
 
 
 # --- step 3: repair page breaks -------------------------------------------------------------
@@ -507,8 +529,10 @@ def parse(lines: list[Line], *, title: str, language: str, path: str,
                if DATELINE.match(ln.text.strip())]
     overrides = heading_overrides(options)
     warnings: list[tuple[int, str]] = []
-    pieces = _join_page_breaks(_classify(_blocks(_join_lone_labels(body)), language, overrides),
-                               language)
+    blocks_of_lines = _blocks(_join_lone_labels(body))
+    if _without_blank_lines(blocks_of_lines):
+        blocks_of_lines = [[line] for block in blocks_of_lines for line in block]
+    pieces = _join_page_breaks(_classify(blocks_of_lines, language, overrides), language)
     _settle_siblings(pieces, warnings)
     blocks += _assemble(pieces, overrides, warnings)
     if signature_lines:
