@@ -263,3 +263,23 @@ def test_written_files_follow_the_umask(tmp_path: Path) -> None:
     modes = {p.stat().st_mode & 0o777 for p in [*tmp_path.glob("docs/**/*.md"),
                                                   tmp_path / "lock.json"]}
     assert modes == {0o644}
+
+
+def test_cli_outline_prints_the_outline_and_dropped_lines_and_writes_nothing(sandbox: Path
+                                                                             ) -> None:
+    before = sorted(p.read_bytes() for p in (sandbox / "docs").rglob("*.md"))
+    result = run_cli("japan-us-dde-14-ja", "--outline", "--manifest",
+                     str(sandbox / "sources" / "sources.yml"), "--docs", str(sandbox / "docs"))
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.splitlines()
+    assert any(re.match(r"\s+20\s+h3\s+\(1\)\s+s-1-2\s+5G及び", row) for row in rows)
+    assert any("dropped  breadcrumb-soumu: 総務省トップ" in row for row in rows)
+    assert sorted(p.read_bytes() for p in (sandbox / "docs").rglob("*.md")) == before
+
+
+def test_cli_outline_lists_what_a_pair_does_not_share() -> None:
+    corpus = ROOT / "tests" / "fixtures" / "new_sources"
+    result = run_cli("mic-eu-ict-dialogue-25-ja", "mic-eu-ict-dialogue-25-en", "--outline",
+                     "--manifest", str(corpus / "sources.yml"))
+    assert "6 numbered points pair" in result.stdout
+    assert re.search(r"en only\s+4\. s-1-2-4 Standardization", result.stdout)
