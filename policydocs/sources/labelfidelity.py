@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..core import inorder
 from .labels import NUM_DOT_BEFORE_DIGIT, label_of, marker_label, marker_of
 from .rawtext import Line
 
@@ -101,27 +102,8 @@ def page_labels(markdown: str) -> list[str]:
 def check(lines: list[Line], page_texts: list[str]) -> LabelReport:
     report = LabelReport(source_labels(lines))
     on_page = [label for text in page_texts for label in page_labels(text)]
-    matched = _in_order(report.labels, on_page)
+    # In order, as a longest common subsequence: one lost label does not hide the rest.
+    matched = {i for i, _ in inorder.matching(report.labels, on_page,
+                                              lambda s, label: s.label == label)}
     report.missing = [s for i, s in enumerate(report.labels) if i not in matched]
     return report
-
-
-def _in_order(labels: list[SourceLabel], on_page: list[str]) -> set[int]:
-    """Indexes of the source labels found on the page, in order (a longest common
-    subsequence, so one lost label does not hide the rest)."""
-    n, m = len(labels), len(on_page)
-    best = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            best[i][j] = best[i + 1][j + 1] + 1 if labels[i].label == on_page[j] \
-                else max(best[i + 1][j], best[i][j + 1])
-    found, i, j = set(), 0, 0
-    while i < n and j < m:
-        if labels[i].label == on_page[j]:
-            found.add(i)
-            i, j = i + 1, j + 1
-        elif best[i + 1][j] >= best[i][j + 1]:
-            i += 1
-        else:
-            j += 1
-    return found

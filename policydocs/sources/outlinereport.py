@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from ..core import inorder
 from .labels import label_of, marker_label, strip_marker
 from .model import Document, Heading, Unit
 
@@ -113,7 +114,7 @@ def compare(rows: list[Entry], expected: list[dict[str, Any]]) -> Comparison:
     body = [r for r in rows[1:] if r.kind != "verbatim"]
     want = [_expected_key(e) for e in expected]
     got = [_actual_key(r) for r in body]
-    pairs = _common(want, got)
+    pairs = inorder.matching(want, got, _same)
     misses: list[str] = []
     i = j = 0
     for pi, pj in pairs + [(len(want), len(got))]:
@@ -122,27 +123,6 @@ def compare(rows: list[Entry], expected: list[dict[str, Any]]) -> Comparison:
                    for k, g in enumerate(got[j:pj], start=j)]
         i, j = pi + 1, pj + 1
     return Comparison(len(want), len(pairs), misses)
-
-
-def _common(want: list[tuple[str, str, str]], got: list[tuple[str, str, str]]
-            ) -> list[tuple[int, int]]:
-    """The longest in-order matching of expected to actual entries (index pairs)."""
-    n, m = len(want), len(got)
-    best = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            best[i][j] = (best[i + 1][j + 1] + 1 if _same(want[i], got[j])
-                          else max(best[i + 1][j], best[i][j + 1]))
-    pairs, i, j = [], 0, 0
-    while i < n and j < m:
-        if _same(want[i], got[j]) and best[i][j] == best[i + 1][j + 1] + 1:
-            pairs.append((i, j))
-            i, j = i + 1, j + 1
-        elif best[i + 1][j] >= best[i][j + 1]:
-            i += 1
-        else:
-            j += 1
-    return pairs
 
 
 def _show(key: tuple[str, str, str]) -> str:
