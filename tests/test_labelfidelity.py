@@ -19,7 +19,7 @@ def test_every_label_of_a_numbering_is_found_at_the_start_of_a_unit() -> None:
 
 def test_an_item_merged_into_the_one_before_is_listed_by_its_source_line() -> None:
     page = ("6\\. 次世代網を整備する。7.5Gネットワークを展開する。\n{: #p-6 .unit }\n\n"
-            "8\\. 会合を開く。\n{: #p-8 .unit }\n\n## (1)概要\n\n本文。(2)成果 本文。\n")
+            "8\\. 会合を開く。\n{: #p-8 .unit }\n\n## (1)概要 { #s-1 }\n\n本文。(2)成果 本文。\n")
     report = labelfidelity.check(lines_of(SOURCE), [page])
     assert [(s.line, s.label) for s in report.missing] == [(4, "7."), (10, "(2)")]
     assert report.share == 60.0

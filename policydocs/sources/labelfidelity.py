@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..core import inorder
+from ..pages import pagefile, units
 from .labels import NUM_DOT_BEFORE_DIGIT, label_of, marker_label, marker_of
 from .rawtext import Line
 
@@ -86,14 +87,14 @@ def source_labels(lines: list[Line]) -> list[SourceLabel]:
     return sorted(chosen, key=lambda s: s.line)
 
 
-def page_labels(markdown: str) -> list[str]:
-    """The labels that begin the page's headings and units, in order."""
+def page_labels(markdown: str, name: str = "page") -> list[str]:
+    """The labels that begin the page's headings and units (as the corpus scan reads
+    them), in order."""
+    page = pagefile.parse(markdown, name)
+    found_units, _ = units.scan(page.body, page.body_line, name)
     out = []
-    for block in re.split(r"\n\s*\n", re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)):
-        first = block.strip().split("\n", 1)[0]
-        first = re.sub(r"^#{1,6}\s+", "", first)
-        first = re.sub(r"\s*\{[:#][^}]*\}\s*$", "", first)
-        found = read_label(first)
+    for unit in found_units:
+        found = read_label(unit.text.strip().split("\n", 1)[0])
         if found is not None:
             out.append(found[1])
     return out
