@@ -33,6 +33,7 @@ class ImportResult:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     document: Document | None = None
     unpaired: list[str] = field(default_factory=list)  # ids the other version does not share
+    lines: list[rawtext.Line] = field(default_factory=list)  # the text the model was read from
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Parsed:
     notes: list[footnotes.Note]
     dropped: list[Dropped]
     warnings: list[tuple[int, str]]
+    lines: list[rawtext.Line]  # the text without its furniture and footnotes
 
 
 def parse(source: Source, rules: list[Rule]) -> Parsed:
@@ -54,7 +56,8 @@ def parse(source: Source, rules: list[Rule]) -> Parsed:
     doc = structure.parse(notes.lines, title=source.title[source.language],
                           language=source.language, path=str(source.file),
                           options=source.options)
-    return Parsed(source, doc, notes.notes, dropped, sorted(notes.warnings + doc.warnings))
+    return Parsed(source, doc, notes.notes, dropped, sorted(notes.warnings + doc.warnings),
+                  notes.lines)
 
 
 def render(parsed: Parsed, https_hosts: frozenset[str] = frozenset(),
@@ -69,7 +72,7 @@ def render(parsed: Parsed, https_hosts: frozenset[str] = frozenset(),
         pages += writer.notice_pages(pages, source)
     pages = [writer.Page(p.path, upgrade_http(p.text, https_hosts)) for p in pages]
     return ImportResult(source, pages, parsed.dropped, parsed.warnings, parsed.document,
-                        unpaired or [])
+                        unpaired or [], parsed.lines)
 
 
 def convert(source: Source, rules: list[Rule], https_hosts: frozenset[str] = frozenset()

@@ -31,6 +31,14 @@ LABEL = re.compile(
 # "7.5Gネットワーク…" after item 6 is item 7 whose text starts with a digit.
 NUM_DOT_BEFORE_DIGIT = re.compile(rf"^{_GLYPH}(?P<n>[{DIGITS}]{{1,3}})[.．](?P<rest>[{DIGITS}].*)$")
 BULLET = re.compile(r"^(?:[-*+](?=\s)|[•・◦▪○])\s*(?P<rest>\S.*)$")
+_LEADING_GLYPH = re.compile("^" + _GLYPH)
+
+
+def without_glyph(text: str) -> str:
+    """The line without the bullet glyph the extraction put before its label."""
+    return _LEADING_GLYPH.sub("", text, count=1)
+
+
 LONE_GLYPH = re.compile(r"^(?:[-*+•・◦▪○●■◆])$")
 ROMAN = re.compile(r"^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core import yamlfile
 from ..core.errors import ContentError
-from . import footnotes, importer, labelfidelity, manifest, outlinereport, rawtext
+from . import importer, labelfidelity, manifest, outlinereport, rawtext
 
 
 @dataclass
@@ -69,18 +69,11 @@ def _score(source: manifest.Source, expected_path: Path, rules: list[rawtext.Rul
     score.problems += [f"furniture kept: {line}" for line in want.get("furniture") or []
                        if _kept(_norm(str(line)), blocks)]
     score.warnings = [f"{line}: {message}" for line, message in result.warnings]
-    score.labels = _structural_fidelity(source, rules, result)
+    pages = [page.text for page in result.pages if page.path.startswith(source.language + "/")]
+    score.labels = labelfidelity.check(result.lines, pages)
     score.problems += [f"numbered point '{p.label}' (line {p.line}) is not a unit of its own"
                        for p in score.labels.missing]
     return score
-
-
-def _structural_fidelity(source: manifest.Source, rules: list[rawtext.Rule],
-                         result: importer.ImportResult) -> labelfidelity.LabelReport:
-    lines, _ = rawtext.strip_boilerplate(rawtext.read_text(source.file), rules, source.url,
-                                         source.drop)
-    pages = [page.text for page in result.pages if page.path.startswith(source.language + "/")]
-    return labelfidelity.check(footnotes.extract(lines).lines, pages)
 
 
 def _kept(line: str, blocks: list[str]) -> bool:

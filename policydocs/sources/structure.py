@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..core.errors import ContentError
 from .labels import (BULLET, LONE_GLYPH, NUM_DOT_BEFORE_DIGIT, label_of, marker_label,
-                     marker_of, strip_marker)
+                     marker_of, strip_marker, without_glyph)
 from .model import Block, Document, Heading, Unit
 from .outline import Outline, UnitIds
 from .rawtext import Line
@@ -218,12 +218,12 @@ def _classify_line(text: str, first_in_block: bool, overrides: dict[str, int],
     if label is not None and label[3]:
         kind, printed, number, rest = label
         return Piece("label", rest, 0, label=printed, marker=kind, number=number,
-                     source=_without_glyph(stripped))
+                     source=without_glyph(stripped))
     match = NUM_DOT_BEFORE_DIGIT.match(stripped)
     if match and int(match.group("n")) == next_number:
-        return Piece("label", match.group("rest"), 0, label=stripped[:match.start("rest")]
-                     .lstrip("-*+•・◦▪ ").strip(), marker="num-dot", number=next_number,
-                     source=_without_glyph(stripped))
+        printed = without_glyph(stripped[:match.start("rest")]).strip()
+        return Piece("label", match.group("rest"), 0, label=printed, marker="num-dot",
+                     number=next_number, source=without_glyph(stripped))
     marker = marker_of(stripped)
     if marker and _title_like(strip_marker(stripped)):
         return Piece("heading", stripped, 0, marker=marker[0], number=marker[1])
@@ -241,10 +241,6 @@ def _classify_line(text: str, first_in_block: bool, overrides: dict[str, int],
     if first_in_block and _is_plain_heading(stripped):
         return Piece("heading", stripped, 0, marker="plain")
     return Piece("text", stripped, 0)
-
-
-def _without_glyph(text: str) -> str:
-    return re.sub(r"^(?:[-*+](?=\s)|[•・◦▪])\s*", "", text)
 
 
 def _title_like(text: str) -> bool:
