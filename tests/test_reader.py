@@ -37,3 +37,12 @@ def test_a_line_of_openers_is_read_in_linear_time() -> None:
     start = time.perf_counter()
     reader.read("[^" * 300_000 + "\n" + "`" * 300_000, 1)
     assert time.perf_counter() - start < 2
+
+
+def test_headings_and_links_with_their_lines() -> None:
+    body = ("# Title {: #top }\n\nSee [a](b.md) and <https://x.example>.\n"
+            "```\n# not a heading [c](d)\n```\n#hashtag\n###### Six\n`[e](f)`\n")
+    reading = reader.read(body, 5)
+    assert reading.headings == ((5, 1, "Title {: #top }"), (12, 6, "Six"))
+    assert reading.links == ((7, "b.md", "link"), (7, "https://x.example", "autolink"))
+    assert "not a heading" not in reading.text and "See" in reading.text

@@ -7,43 +7,23 @@ sorted, so a pull request shows exactly which units were re-confirmed.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ContentError
-from ..core.markdowntext import MD_REF
+from ..pages import inline
 from ..pages.units import UnitRef
 from .parity import ParityResult
 
 LOCK = Path("data") / "translation.lock.json"
-_AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")  # runs exclude their opener: linear
-_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def plain_text(unit: UnitRef) -> str:
     """A unit's text as a reader sees it: no Markdown, no footnote markers."""
-    return _plain(unit.text)
-
-
-@functools.lru_cache(maxsize=65536)  # the lock check and the export both ask, every build
-def _plain(markdown_text: str) -> str:
-    text = markdown_text  # each substitution only where its marker occurs: most units are plain
-    if "[^" in text:
-        text = MD_REF.sub("", text)
-    if "<" in text:
-        text = _AUTOLINK.sub(r"\1", text)
-    if "](" in text:
-        text = _LINK.sub(r"\1", text)
-    text = text.replace("**", "").replace("__", "")
-    if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
-    return " ".join(text.split())  # str.split() and re's \s know the same whitespace
+    return inline.plain(unit.text)
 
 
 def text_hash(unit: UnitRef) -> str:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..pages import inline, pagefile, reader, units
 from .manifest import Source
 from .sourceurls import MD_LINK_RE, clean_url, find_urls
 from . import footnotes, labelfidelity, rawtext
@@ -60,16 +61,22 @@ def source_visible(line: str) -> str:
 
 
 def page_visible(markdown: str) -> str:
-    """A page's Markdown reduced to what a reader sees of it."""
-    body = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
-    body = re.sub(r"^\{:[^}]*\}$", "", body, flags=re.M)
-    body = re.sub(r"\s\{\s*#[^}]*\}$", "", body, flags=re.M)
-    body = re.sub(r"^#{1,6}\s+", "", body, flags=re.M)
-    body = re.sub(r"\[\^([^\]]+)\]:?", r"\1", body)
-    body = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1", body)
-    body = re.sub(r"<(https?://[^>\s]+)>", r"\1", body)
-    body = body.replace("**", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", body)
+    """A page's Markdown reduced to what a reader sees of it, read as the build reads it:
+    no front matter, attribute lists or heading markers; footnote markers and definitions
+    kept as their labels, to meet the source's note numbers."""
+    page = pagefile.parse(markdown, "page")
+    lines = []
+    for _, line in reader.outside_fences(page.body, page.body_line):
+        if units.ATTR_LINE.match(line):
+            continue
+        heading = units.match_heading(line)
+        if heading:
+            line = heading[1]
+        elif line.startswith("#"):
+            line = reader.HEADING.sub(r"\2", line)
+        line = reader.FOOTNOTE_DEF.sub(r"[^\1] ", line)
+        lines.append(line)
+    return inline.plain("\n".join(lines), notes=True)
 
 
 # --- matching ----------------------------------------------------------------------------

@@ -7,7 +7,6 @@ their unit anchors.
 """
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -15,23 +14,10 @@ from urllib.parse import unquote, urlsplit
 
 from ..core.errors import ContentError
 from ..core.pageurls import page_url
-from ..pages import reader
+from ..pages import inline
 from ..pages.corpus import Corpus, PageRecord
 from ..pages.frontmatter import Theme, validate
 
-# Every pattern here runs on lines an editor wrote, so each runs in time linear in the line:
-# a run of characters that may not hold the next opener ("[^\[\]]" after "[") stops where
-# the next match could begin, so a line of a million openers is not scanned a million times.
-# (Footnotes and code spans are read once, by ``pages.reader``.)
-# The "](target)" half of a Markdown link; ``md_links`` finds the "[" that opens its text.
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>\]]+(?:\s[^)\]]*)?)>?\s*\)")
-# One run of [^>]* after the scheme: two adjacent runs of overlapping classes backtrack in
-# time quadratic in a long line with no '>'.
-AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^<>]*)>")
-# A URL not opened by <, (, [, a quote or =, nor glued to a word. The checks of the
-# character before come after the literal "http", so the search jumps from one "http"
-# to the next instead of testing every position (30 times faster on a large site).
-BARE_URL = re.compile(r"https?://(?<![\w<(\[\"'=]https://)(?<![\w<(\[\"'=]http://)\S+")
 SCHEMES = ("http", "https", "mailto")
 
 
@@ -43,67 +29,8 @@ class Link:
     kind: str  # autolink | link
 
 
-def md_links(line: str) -> list[tuple[int, int, str]]:
-    """(start, end, target) of each Markdown link of ``line``, images left out. The text's
-    opening bracket is found by walking back from "](" no further than the previous link,
-    so the work is linear in the line (one pattern for the whole link backtracks from every
-    "[" of a line full of brackets)."""
-    found, floor = [], 0
-    for match in _LINK_TARGET.finditer(line):
-        start = _opening_bracket(line, match.start(), floor)
-        if start is None:
-            continue
-        if start > 0 and line[start - 1] == "!":
-            continue  # an image: it may sit inside a link's text, so the floor stays
-        found.append((start, match.end(), match.group(1).strip()))
-        floor = match.end()
-    return found
-
-
-def _opening_bracket(line: str, close: int, floor: int) -> int | None:
-    depth = 0
-    for i in range(close - 1, floor - 1, -1):
-        if line[i] == "]":
-            depth += 1
-        elif line[i] == "[":
-            if depth == 0:
-                return i
-            depth -= 1
-    return None
-
-
-def _without_links(line: str) -> str:
-    """``line`` with its Markdown links and autolinks blanked out."""
-    parts, last = [], 0
-    for start, end, _ in md_links(line):
-        parts += [line[last:start], " "]
-        last = end
-    return AUTOLINK.sub(" ", "".join(parts) + line[last:])
-
-
-def _lines(page: PageRecord) -> tuple[tuple[int, str], ...]:
-    """(line number, text without code spans) of every line outside code fences."""
-    return _text_lines(page.body, page.body_line)
-
-
-@functools.lru_cache(maxsize=4)  # the checks of one page run one after another
-def _text_lines(body: str, first_line: int) -> tuple[tuple[int, str], ...]:
-    return reader.read(body, first_line).text_lines
-
-
-def _text(page: PageRecord) -> str:
-    """All of ``_lines`` in one string: a check whose marker is nowhere in it (most pages
-    have no raw HTML, most lines no link) skips the line-by-line pass."""
-    return _joined(page.body, page.body_line)
-
-
-@functools.lru_cache(maxsize=4)
-def _joined(body: str, first_line: int) -> str:
-    return "\n".join(line for _, line in _text_lines(body, first_line))
-
-
 def footnote_problems(page: PageRecord) -> list[ContentError]:
-    if "[^" not in _text(page):
+    if "[^" not in page.reading.text:
         return []
     reading = page.reading
     refs: dict[str, int] = {}
@@ -131,22 +58,7 @@ def footnote_problems(page: PageRecord) -> list[ContentError]:
 
 
 def links(page: PageRecord) -> list[Link]:
-    return [Link(page, line_no, target, kind)
-            for line_no, target, kind in _links(page.body, page.body_line)]
-
-
-@functools.lru_cache(maxsize=4)  # the content policy and the link checks both ask
-def _links(body: str, first_line: int) -> tuple[tuple[int, str, str], ...]:
-    found: list[tuple[int, str, str]] = []
-    text = _joined(body, first_line)
-    if "](" not in text and "<" not in text:
-        return ()
-    for line_no, line in _text_lines(body, first_line):
-        if "](" in line:  # most lines have no link: skip the regex
-            found += [(line_no, target, "link") for _, _, target in md_links(line)]
-        if "<" in line:
-            found += [(line_no, m.group(1), "autolink") for m in AUTOLINK.finditer(line)]
-    return tuple(found)
+    return [Link(page, line_no, target, kind) for line_no, target, kind in page.reading.links]
 
 
 def url_problems(link: Link) -> list[ContentError]:
@@ -175,14 +87,12 @@ def url_problems(link: Link) -> list[ContentError]:
 
 def bare_url_problems(page: PageRecord) -> list[ContentError]:
     problems: list[ContentError] = []
-    if not BARE_URL.search(_text(page)):
+    if not inline.BARE_URL.search(page.reading.text):
         return problems
-    for line_no, line in _lines(page):
-        text = _without_links(line)
-        for match in BARE_URL.finditer(text):
-            problems.append(ContentError(page.display, line_no,
-                                         f"URL '{match.group(0)}' is not a link",
-                                         f"write it as <{match.group(0)}>"))
+    for line_no, line in page.reading.text_lines:
+        for url in inline.bare_urls(line):
+            problems.append(ContentError(page.display, line_no, f"URL '{url}' is not a link",
+                                         f"write it as <{url}>"))
     return problems
 
 
@@ -232,8 +142,8 @@ def _heading_slugs(page: PageRecord) -> set[str]:
     from pymdownx.slugs import slugify  # the toc slugify mkdocs.yml configures
 
     slug = slugify(case="lower")
-    headings = re.findall(r"^#{1,6}[ \t]+(.+)$", page.body, re.M)  # no lazy run: linear
-    return {slug(text.strip(), "-") for text in headings if not re.search(r"\{:?\s*#", text)}
+    return {slug(text, "-") for _, _, text in page.reading.headings
+            if not re.search(r"\{:?\s*#", text)}
 
 
 # Schemes the content policy refuses (``htmlpolicy``): the URL checks leave them to it.
