@@ -71,6 +71,9 @@ CASES = [
     ("<details open ontoggle=alert(1)>x</details>", 5, "event handler 'ontoggle'"),
     ("<a href=\"https://e.org\" target=_blank>x</a>", 5, "attribute 'target' on <a>"),
     ("<span data-md-component=\"search\">x</span>", 5, "attribute 'data-md-component'"),
+    ("para\n{: role=\"button\" }", 6, "role 'button' on <p>"),
+    ("<div role=\"alertdialog\" aria-label=\"Session expired\">x</div>", 5, "role 'alertdialog'"),
+    ("<div role=\"region\" aria-label=\"Site navigation\">x</div>", 5, "role 'region'"),
 ]
 
 
@@ -87,6 +90,11 @@ def test_what_the_site_writes_is_allowed() -> None:
             "<iframe src=x></iframe>\n```\n\nterm\n:   definition\n\n*[DFFT]: Data Free Flow\n"
             "\nDFFT.\n\n![chart](../assets/chart.png)\n\n[^1]: A note <https://e.org>.\n")
     assert policy(text) == []
+
+
+def test_structural_roles_and_accessible_names_are_allowed() -> None:
+    assert policy('<div role="table" aria-label="対訳">\n<div role="row">'
+                  '<div role="cell" lang="en">x</div></div>\n</div>') == []
 
 
 def test_text_that_looks_like_markup_stays_text() -> None:

@@ -24,8 +24,14 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..core.errors import ContentError
 
-# Attributes any allowed element may carry.
-GLOBAL = frozenset({"id", "class", "title", "lang"})
+# Attributes any allowed element may carry: aria-label names a region or a table for
+# screen readers; role only from ROLES.
+GLOBAL = frozenset({"id", "class", "title", "lang", "aria-label", "role"})
+# Structural roles (the side-by-side view is a table of divs, rows and cells); none that
+# makes text look like the site's own controls or landmarks to assistive technology
+# (button, dialog, alert, link, region, navigation, …).
+ROLES = frozenset({"table", "row", "cell", "columnheader", "rowheader", "rowgroup", "note",
+                   "list", "listitem", "group", "presentation", "none"})
 # Element -> attributes it may carry besides GLOBAL: what Python-Markdown, its extensions
 # (footnotes, tables, toc, abbr, def_list, admonition, details, attr_list) and ours emit.
 ELEMENTS: dict[str, frozenset[str]] = {
@@ -37,7 +43,7 @@ ELEMENTS: dict[str, frozenset[str]] = {
          "ruby", "rt", "rp", "bdi", "section", "nav", "aside", "header", "footer", "article",
          "time", "address"),
         frozenset()),
-    "a": frozenset({"href", "hreflang", "rel", "aria-label"}),
+    "a": frozenset({"href", "hreflang", "rel"}),
     "img": frozenset({"src", "alt", "width", "height", "loading"}),
     "ol": frozenset({"start", "type", "reversed"}),
     "table": frozenset(),
@@ -123,6 +129,10 @@ def _attribute(tag: str, name: str, value: str, allowed: frozenset[str]) -> list
                           _attribute_hint(name), needles)]
     if name == "id":
         return _id(value)
+    if name == "role" and value.strip().lower() not in ROLES:
+        return [Violation(f"role '{value}' on <{tag}> is not allowed",
+                          "remove it; pages may use only the structural roles "
+                          + ", ".join(sorted(ROLES)), needles)]
     if name == "style" and not _TABLE_ALIGN.fullmatch(value):
         return [Violation(f"style '{value}' on <{tag}> is not allowed",
                           "styles belong in the site's stylesheet", needles)]
