@@ -6,7 +6,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from policydocs.adapters import state
+from policydocs.adapters import pagecontext, state
 
 log = get_plugin_logger("build")
 _made_before = {"count": 0}
@@ -20,6 +20,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     this_pass, _ = state.current()
     if this_pass.first:
         _made_before["count"] = made
+    pagecontext.give(config, "langparts", this_pass.language)  # every page of the pass
     return config
 
 

@@ -47,3 +47,15 @@ def test_badges_are_left_out_of_the_search_index() -> None:
 
 def test_without_a_context_there_are_no_badges() -> None:
     assert html(None).css(".pillar-badges") == []
+
+
+def test_badges_say_they_open_the_pillar_index_to_screen_readers() -> None:
+    from dataclasses import replace
+
+    from policydocs.extensions.pillarbadges import makeExtension
+
+    context = replace(CONTEXT, language="en")
+    out = markdown.markdown(PAGE, extensions=["attr_list", makeExtension(context=context)])
+    badge = LexborHTMLParser(out).css_first("#s-1 .pillar-badges a")
+    assert badge.text() == "Pillar index: データ"
+    assert badge.css_first(".sr-only").text() == "Pillar index: "

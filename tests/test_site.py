@@ -166,8 +166,14 @@ def test_label_difference_is_marked_not_reported(built_site: Path) -> None:
 def test_side_by_side_view_has_every_unit_in_both_languages(built_site: Path) -> None:
     for url in (f"parallel/{PARTNERSHIP}", f"en/parallel/{PARTNERSHIP}"):
         page = soup(built_site, url)
-        rows = page.select(".parallel-row")
+        rows = page.select(".parallel-row[id]")
         assert len(rows) == 119
+        # A table a screen reader moves through by row, each column named in its language.
+        table = page.select_one(".parallel[role=table]")
+        assert table["aria-label"] in ("対訳表示", "Side by side")
+        heads = table.select("[role=columnheader]")
+        assert [(h["lang"], h.get_text()) for h in heads] == [("ja", "日本語"), ("en", "English")]
+        assert all(r["role"] == "row" and len(r.select("[role=cell]")) == 2 for r in rows)
         row = page.select_one(".parallel-row#p-7")
         ja, en = row.select(".parallel-cell")
         assert ja["lang"] == "ja" and "日英関係省庁は、現在が急速な技術変化" in ja.get_text()
@@ -259,7 +265,7 @@ def test_pillar_overview_counts_and_navigation(built_site: Path) -> None:
 def test_tagged_sections_show_badges_and_no_tag_attributes_leak(built_site: Path) -> None:
     page = soup(built_site, f"en/{PARTNERSHIP}")
     badge = page.select_one("h3#s-5-2 a.pillar-badge")
-    assert badge.get_text() == "Data" and urljoin(f"/en/{PARTNERSHIP}", badge["href"]) == "/en/pillars/data/"
+    assert badge.get_text() == "Pillar index: Data" and urljoin(f"/en/{PARTNERSHIP}", badge["href"]) == "/en/pillars/data/"
     assert len(page.select("h1 + p.pillar-badges a")) == 4
     for path in all_html(built_site):
         html = path.read_text(encoding="utf-8")
@@ -299,3 +305,25 @@ def test_no_link_keeps_the_resolved_mark(built_site: Path) -> None:
     pages = list(built_site.rglob("*.html"))
     assert len(pages) > 30
     assert not [p for p in pages if "resolved:" in p.read_text(encoding="utf-8")]
+
+
+def test_japanese_text_on_english_pages_says_it_is_japanese(built_site: Path) -> None:
+    """WCAG 3.1.2: a screen reader switches voice only where an element names the language."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from policydocs.extensions.langparts import JA_RUN
+
+    unmarked = []
+    for path in sorted((built_site / "en").rglob("*.html")):
+        tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
+        for node in tree.body.traverse(include_text=True):
+            if node.tag != "-text" or not JA_RUN.search(node.text_content or ""):
+                continue
+            holder = node.parent
+            while holder is not None and "lang" not in (holder.attributes or {}) \
+                    and holder.tag not in ("script", "style"):
+                holder = holder.parent
+            if holder is None or holder.attributes.get("lang") != "ja" and holder.tag not in (
+                    "script", "style"):
+                unmarked.append(f"{path.relative_to(built_site)}: {node.text_content.strip()[:40]}")
+    assert unmarked == []

@@ -22,6 +22,11 @@ class BadgeContext:
     hrefs: tuple[tuple[str, str], ...]  # (pillar id, relative URL of its index)
     page: tuple[str, ...]  # pillars of the whole page
     units: tuple[tuple[str, tuple[str, ...]], ...]  # (unit id, its pillars)
+    language: str = ""  # the page's: what the badges' hidden lead words are written in
+
+
+# Said before a badge's name by a screen reader: the badge opens the pillar's index.
+LEADS = {"ja": "柱の索引：", "en": "Pillar index: "}
 
 
 def _badges(context: BadgeContext, ids: tuple[str, ...], tag: str) -> etree.Element:
@@ -30,7 +35,11 @@ def _badges(context: BadgeContext, ids: tuple[str, ...], tag: str) -> etree.Elem
     for pillar_id in ids:
         link = etree.SubElement(holder, "a", {"class": f"pillar-badge pillar-{pillar_id}",
                                               "href": hrefs[pillar_id]})
-        link.text = names[pillar_id]
+        if context.language in LEADS:
+            etree.SubElement(link, "span", {"class": "sr-only"}).text = LEADS[context.language]
+            link[-1].tail = names[pillar_id]
+        else:
+            link.text = names[pillar_id]
         link.tail = " "
     return holder
 

@@ -7,6 +7,7 @@ none set, the extension does nothing.
 """
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
@@ -15,7 +16,12 @@ from markdown import Markdown
 from ..core.languages import NAMES, other
 from .pagecontext import PageContextExtension, PageContextTreeprocessor
 
-TITLES = {"ja": "この箇所を英語で読む", "en": "Read this passage in Japanese"}
+# What a screen reader says for a unit's link: the passage and the language it opens in,
+# around the visible language name (kept in the name, so "click English" works by voice).
+READ_IN = {"ja": ("{what}を", "で読む"), "en": ("Read {what} in ", "")}
+PASSAGE = {"ja": {"paragraph": "第{label}項", "section": "見出し「{label}」", "": "この箇所"},
+           "en": {"paragraph": "paragraph {label}", "section": "section “{label}”",
+                  "": "this passage"}}
 ONLY_LABELS = {"ja": "日本語版のみ", "en": "English only"}
 LABEL_NOTES = {"ja": "英語版では「{label}」", "en": "numbered “{label}” in the Japanese text"}
 ONLY_TITLES = {"ja": "この単位は日本語版にのみあります",
@@ -30,10 +36,18 @@ class UnitLinkContext:
     lang_only: frozenset[str]
     other_labels: tuple[tuple[str, str], ...] = ()  # (id, label in the other language)
     stale: frozenset[str] = frozenset()  # units whose two versions may no longer match
+    # (id, kind, label) of units with a name to say: ("p-7", "paragraph", "7"),
+    # ("s-2", "section", "Pillar 1"); others are "this passage"
+    names: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def other(self) -> str:
         return other(self.language)
+
+    @functools.cached_property
+    def name_of(self) -> dict[str, tuple[str, str]]:
+        """Unit id -> (kind, label): asked once per unit, so a dict, not a scan of names."""
+        return {uid: (kind, label) for uid, kind, label in self.names}
 
 
 class UnitLinksTreeprocessor(PageContextTreeprocessor):
@@ -63,13 +77,23 @@ def _append(parent: etree.Element, child: etree.Element) -> None:
 
 
 def _link(context: UnitLinkContext, unit_id: str) -> etree.Element:
-    link = etree.Element("a", {
-        "class": "unit-xlink", "href": f"{context.href}#{unit_id}",
-        "hreflang": context.other, "lang": context.other,
-        "title": TITLES[context.language], "data-pagefind-ignore": "all",
-    })
-    link.text = NAMES[context.other]
+    """The link, named "Read paragraph 7 in 日本語" with the language name in its own
+    language and the rest in the page's (visually hidden: the mark stays one word)."""
+    link = etree.Element("a", {"class": "unit-xlink", "href": f"{context.href}#{unit_id}",
+                               "hreflang": context.other, "data-pagefind-ignore": "all"})
+    kind, label = context.name_of.get(unit_id, ("", ""))
+    before, after = READ_IN[context.language]
+    what = PASSAGE[context.language][kind].format(label=label)
+    _hidden(link, before.format(what=what))
+    name = etree.SubElement(link, "span", {"lang": context.other})
+    name.text = NAMES[context.other]
+    if after:
+        _hidden(link, after)
     return link
+
+
+def _hidden(parent: etree.Element, text: str) -> None:
+    etree.SubElement(parent, "span", {"class": "sr-only"}).text = text
 
 
 STALE_NOTES = {"ja": "この段落の英語は古くなっている可能性があります",

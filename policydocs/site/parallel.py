@@ -18,14 +18,19 @@ from ..core.markdowntext import MD_REF
 from ..core.markdowntext import escape_inline
 from ..core.pageurls import generated_href, md_link, page_url, relative
 from ..extensions.prebuilthtml import as_plain, block, element, markdown_element, text
+from ..extensions import langparts
 from ..extensions.unitlinks import STALE_NOTES, UnitLinkContext
+from ..pages import inline
+from ..pages.corpus import PageRecord
 from ..pages.units import UnitRef
-from .parity import DocumentStatus, PairStatus, ParityResult
+from .parity import DocumentStatus, PairStatus, ParityResult, label_of
 from . import tmexport
 
 VIEW_DIR = "parallel"
 STATUS_PAGE = "status.md"
-_CONVERTER = markdown.Markdown(extensions=["attr_list"])
+_CONVERTERS = {lang: markdown.Markdown(extensions=["attr_list",
+                                                   langparts.makeExtension(context=lang)])
+               for lang in ("ja", "en")}
 
 TEXT = {
     "ja": {"view_title": "対訳表示", "only": "この言語のみ", "missing": "対応する箇所なし",
@@ -109,7 +114,7 @@ def _rows_html(pair: PairStatus, rows: list[tuple[str, UnitRef | None, UnitRef |
     pages."""
     here = page_url(view_rel(pair.rel), language, default)
     pages = {lang: relative(here, page_url(pair.rel, lang, default)) for lang in ("ja", "en")}
-    out = []
+    out = [_head_row(language)]
     for unit_id, ja, en in rows:
         only = "ja" if en is None else "en" if ja is None else ""
         classes = "parallel-row" + (f" parallel-only-{only}" if only else "")
@@ -118,40 +123,65 @@ def _rows_html(pair: PairStatus, rows: list[tuple[str, UnitRef | None, UnitRef |
         note = ""
         if unit_id in stale:
             classes += " parallel-stale"
-            note = f'<p class="stale-note">{html.escape(STALE_NOTES[language])}</p>'
-        cells = note + "".join(_cell(pages[lang], lang, unit, language)
-                               for lang, unit in (("ja", ja), ("en", en)))
-        out.append(f'<div class="{classes}" id="{html.escape(unit_id)}">{cells}</div>')
-    return '<div class="parallel">\n' + "\n".join(out) + "\n</div>"
+            note = (f'<p class="stale-note" lang="{language}">'
+                    f"{html.escape(STALE_NOTES[language])}</p>")
+        cells = "".join(_cell(pages[lang], lang, unit, language, note if lang == "ja" else "")
+                        for lang, unit in (("ja", ja), ("en", en)))
+        out.append(f'<div class="{classes}" id="{html.escape(unit_id)}" role="row">{cells}</div>')
+    label = html.escape(TEXT[language]["view_title"])
+    return (f'<div class="parallel" role="table" aria-label="{label}">\n'
+            + "\n".join(out) + "\n</div>")
+
+
+def _head_row(reader: str) -> str:
+    """The column headers, one per language, each named in its own language: a screen
+    reader moving along a row says which language it is in (hidden on phones, where the
+    columns stack)."""
+    heads = "".join(f'<div class="parallel-head" role="columnheader" lang="{lang}">'
+                    f"{NAMES[lang]}</div>" for lang in ("ja", "en"))
+    return f'<div class="parallel-row parallel-heads" role="row">{heads}</div>'
 
 
 def href(from_rel: str, to_rel: str, to_lang: str, reader: str, default: str) -> str:
     return generated_href(from_rel, reader, to_rel, to_lang, default)
 
 
-def _cell(page: str, lang: str, unit: UnitRef | None, reader: str) -> str:
-    """One language's cell; ``page`` is the relative URL of that language's page."""
+def _cell(page: str, lang: str, unit: UnitRef | None, reader: str, note: str = "") -> str:
+    """One language's cell; ``page`` is the relative URL of that language's page. What the
+    site says about the text (no counterpart, one language only) is in the reader's
+    language and marked so."""
     t = TEXT[reader]
     if unit is None:
-        return (f'<div class="parallel-cell parallel-empty" lang="{lang}">'
-                f"<p><em>{html.escape(t['missing'])}</em></p></div>")
+        return (f'<div class="parallel-cell parallel-empty" role="cell" lang="{reader}">'
+                f"{note}<p><em>{html.escape(t['missing'])}</em></p></div>")
     link = f"{page}#{unit.id}"
-    only = f" · {html.escape(t['only'])}" if unit.lang_only else ""
+    only = (f' · <span lang="{reader}">{html.escape(t["only"])}</span>'
+            if unit.lang_only else "")
     ref = (f'<p><a class="parallel-ref" href="{html.escape(link)}" hreflang="{lang}">'
            f"{html.escape(unit.id)}</a>{only}</p>")
-    return f'<div class="parallel-cell" lang="{lang}">{ref}{cell_html(_cell_text(unit))}</div>'
+    return (f'<div class="parallel-cell" role="cell" lang="{lang}">'
+            f"{note}{ref}{cell_html(_cell_text(unit), lang)}</div>")
 
 
 @functools.lru_cache(maxsize=65536)
-def cell_html(markdown_text: str) -> str:
+def cell_html(markdown_text: str, lang: str = "ja") -> str:
     """A unit's Markdown as HTML (bold, links, escapes), converted once however often it
-    is shown; plain text (most units) needs no Markdown parser."""
+    is shown; plain text (most units) needs no Markdown parser. In an English cell the
+    Japanese words quoted in it are marked as Japanese (``langparts``)."""
     plain = as_plain(markdown_text)
     if plain is not None:
         paragraphs = [p.strip() for p in plain.split("\n\n")]
-        return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p)
-    _CONVERTER.reset()
-    return _CONVERTER.convert(markdown_text)
+        return "".join(f"<p>{_parts(html.escape(p, quote=False), lang)}</p>"
+                       for p in paragraphs if p)
+    converter = _CONVERTERS[lang]
+    converter.reset()
+    return converter.convert(markdown_text)
+
+
+def _parts(escaped: str, lang: str) -> str:
+    if lang != "en":
+        return escaped
+    return langparts.JA_RUN.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', escaped)
 
 
 EXPORTS = tuple(f"exports/{name}" for name in tmexport.EXPORTS)
@@ -212,6 +242,22 @@ def _unit_link(pair: PairStatus, lang: str, unit: UnitRef, here: str, reader: st
     return element("a", text(f"{lang}:{unit.id}"), href=link)
 
 
+def _passage_names(page: PageRecord, aligned: list[str]) -> tuple[tuple[str, str, str], ...]:
+    """(id, kind, label) for the accessible names of the unit links: a block by its printed
+    label ("7."), a heading by its words (cut short); a unit with neither has no entry."""
+    names = []
+    for uid in aligned:
+        unit = page.ids.get(uid)
+        if unit is None:
+            continue
+        if unit.kind == "heading":
+            words = inline.plain(unit.text)
+            names.append((uid, "section", words if len(words) <= 40 else words[:39] + "…"))
+        elif label := label_of(unit).rstrip("."):
+            names.append((uid, "paragraph", label))
+    return tuple(names)
+
+
 @dataclass(frozen=True)
 class PageLinks:
     """What a page of a pair links to: its units' counterparts, the other language's page
@@ -234,6 +280,6 @@ def page_links(pair: PairStatus | None, rel: str, language: str, default: str,
             language, there, frozenset(pair.aligned),
             frozenset(u.id for u in pair.lang_only.get(language, [])),
             tuple((uid, labels[other(language)]) for uid, labels in sorted(pair.label_diffs.items())),
-            stale)
+            stale, _passage_names(pair.pages[language], pair.aligned))
         view = relative(here, page_url(view_rel(rel), language, default))
     return PageLinks(units, there if all(pair.pages.values()) else None, view)

@@ -211,7 +211,8 @@ def badge_context(index: PillarIndex, rel: str, language: str,
         hrefs=tuple((p.id, relative(here, page_url(index_rel(p.id), language, default)))
                     for p in index.pillars),
         page=page_ids,
-        units=tuple((u, tuple(ids)) for u, ids in unit_ids.items()))
+        units=tuple((u, tuple(ids)) for u, ids in unit_ids.items()),
+        language=language)
 
 
 # --- pages ---------------------------------------------------------------------------------
