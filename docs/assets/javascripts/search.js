@@ -204,6 +204,10 @@
     toggle.checked = true;
     load();
   });
+  // Tabbing out of the search closes it: an open panel would hide where focus went.
+  box.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !box.contains(event.relatedTarget)) toggle.checked = false;
+  });
   box.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");
