@@ -9,7 +9,10 @@ from page_types import PAGE_TYPES, PARTNERSHIP, SCHEMES, url
 # What the focused element is, and whether a reader can see that it has focus: an outline
 # or a box shadow of its own, inside the viewport. (Material's palette toggle is a hidden
 # radio button whose label, next to it, shows the focus.)
-FOCUSED = r"""() => {
+FOCUSED = r"""async () => {
+  // Material eases the skip link and the search box in: measure where they come to rest.
+  await Promise.race([Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))),
+                      new Promise((done) => setTimeout(done, 1000))]);
   const el = document.activeElement;
   const seen = el.matches('.md-option') ? el.nextElementSibling : el;
   const style = getComputedStyle(seen), box = seen.getBoundingClientRect();
@@ -18,20 +21,36 @@ FOCUSED = r"""() => {
     : el.matches('.doc-tools a') ? 'side-by-side' : el.matches('.unit-xlink') ? 'unit-link'
     : el.matches('.pillar-badge') ? 'pillar' : el.tagName.toLowerCase();
   const rgba = (c) => (c.match(/[\d.]+/g) || []).map(Number).concat([1]).slice(0, 4);
-  let under = seen.parentElement, bg = [0, 0, 0, 0];  // the ring is drawn outside the element
-  while (under && bg[3] === 0) { bg = rgba(getComputedStyle(under).backgroundColor);
-    if (getComputedStyle(under).backgroundColor === 'rgba(0, 0, 0, 0)') bg = [0, 0, 0, 0];
-    under = under.parentElement; }
-  if (bg[3] === 0) bg = [255, 255, 255, 1];
   const ring = rgba(style.outlineColor);
-  const mixed = ring.slice(0, 3).map((v, i) => v * ring[3] + bg[i] * (1 - ring[3]));
   const lum = (c) => c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
                       .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const [hi, lo] = [lum(mixed), lum(bg.slice(0, 3))].sort((a, b) => b - a);
+  // The ring is drawn outside the element: at a point on each side of it, the contrast of
+  // the ring with every layer there, composited from the bottom up (translucent overlays
+  // included); the lowest of the four counts.
+  // The canvas has the root's background, or the body's when the root has none (CSS 2.1
+  // 14.2), also where the body's box does not reach.
+  const root = document.documentElement;
+  const canvas = getComputedStyle(root).backgroundColor === 'rgba(0, 0, 0, 0)' ? document.body : root;
+  const contrastAt = ([x, y]) => {
+    let bg = [255, 255, 255];
+    for (const layer of [canvas, ...document.elementsFromPoint(x, y).reverse()
+                                   .filter((e) => e !== document.body && e !== root)]) {
+      const [r, g, b, a] = rgba(getComputedStyle(layer).backgroundColor);
+      bg = [r, g, b].map((v, i) => v * a + bg[i] * (1 - a));
+    }
+    const mixed = ring.slice(0, 3).map((v, i) => v * ring[3] + bg[i] * (1 - ring[3]));
+    const [hi, lo] = [lum(mixed), lum(bg)].sort((a, b) => b - a);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const off = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) / 2 || 2;
+  const [midX, midY] = [box.left + box.width / 2, box.top + box.height / 2];
+  const points = [[box.left - off, midY], [box.right + off, midY], [midX, box.top - off],
+                  [midX, box.bottom + off]].filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
+  const contrast = Math.min(...points.map(contrastAt));
   return {kind, name: (el.getAttribute('aria-label') || el.innerText || '').trim().slice(0, 60),
           ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1
                 || style.boxShadow !== 'none',
-          contrast: Math.round((hi + 0.05) / (lo + 0.05) * 10) / 10,
+          contrast: Math.round(contrast * 10) / 10,
           shown: box.width > 1 && box.height > 1 && box.bottom > 0 && box.top < innerHeight,
           covered: !!document.querySelector('#__search:checked') && !el.closest('.md-search')};
 }"""
