@@ -20,7 +20,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     this_pass, _ = state.current()
     if this_pass.first:
         _made_before["count"] = made
-    pagecontext.give(config, "langparts", this_pass.language)  # every page of the pass
+    for extension in ("langparts", "permalinks"):  # every page of the pass
+        pagecontext.give(config, extension, this_pass.language)
     return config
 
 
