@@ -3,10 +3,13 @@ read again only if an input changed) and reports, once the build is complete, ho
 times the corpus was scanned for it (once, however many passes): the benchmark reads it."""
 from __future__ import annotations
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from policydocs.adapters import pagecontext, state
+from policydocs.site import provenance
 
 log = get_plugin_logger("build")
 _made_before = {"count": 0}
@@ -23,6 +26,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for extension in ("langparts", "permalinks"):  # every page of the pass
         pagecontext.give(config, extension, this_pass.language)
     return config
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """What the templates compute from a page's front matter, from the core package."""
+    env.globals["provenance_original"] = provenance.original
+    return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:

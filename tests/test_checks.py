@@ -76,3 +76,26 @@ def test_links_into_the_other_language_resolve_to_page_and_unit(tmp_path: Path) 
         "the path, or link the Markdown file (…/page.md)",
         "docs/ja/a.md:6: link '../en/a/#p-9': docs/en/a.md has no unit or heading '#p-9'",
         "docs/ja/a.md:6: link '../en/a/#one': docs/en/a.md has no unit or heading '#one'"]
+
+
+def test_pages_that_stand_for_one_original_link_the_same_url(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    ja, en = "https://www.soumu.go.jp/a.html", "https://www.soumu.go.jp/eng/a.html"
+    pages = {  # d: a Japanese original with an unofficial English translation, by parts
+        "ja/d/index.md": ("official", ja), "ja/d/part-1.md": ("official", ja),
+        "en/d/index.md": ("unofficial", ja), "en/d/part-1.md": ("unofficial", None),
+        "en/d/part-2.md": ("unofficial", "https://www.soumu.go.jp/b.html"),
+        # p: an original in each language, each with its own URL
+        "ja/p.md": ("official", ja), "en/p.md": ("official", en),
+    }
+    for rel, (state, url) in pages.items():
+        doc = rel.split("/")[1].removesuffix(".md")
+        write(docs, rel, f"---\ntitle: a\ndocument: {doc}\ntranslation: {state}\n"
+                         + (f"url: {url}\n" if url else "") + "---\n\nText.\n")
+    assert [str(p) for p in checks.original_url_problems(corpus.scan(docs))] == [
+        f"docs/en/d/part-1.md:3: front matter 'url' is none but docs/ja/d/index.md has '{ja}': "
+        "these pages of document 'd' stand for the same original (in Japanese); give them "
+        "the same url (the one in sources/sources.yml)",
+        "docs/en/d/part-2.md:5: front matter 'url' is 'https://www.soumu.go.jp/b.html' but "
+        f"docs/ja/d/index.md has '{ja}': these pages of document 'd' stand for the same "
+        "original (in Japanese); give them the same url (the one in sources/sources.yml)"]

@@ -40,11 +40,25 @@ def test_project_manifest_loads_and_pairs_the_partnership(root: Path) -> None:
     (("counterpart: null", "counterpart: doc-en"), r"counterpart 'doc-en' is not a source id"),
     (("url: null", "url: ftp://x"), r":9: field 'url': expected an http\(s\) URL"),
     (("origin: a fixture", "origin: a fixture\n    colour: red"), r":12: field 'colour': unknown"),
+    (("url: null", "url: null\n    url_checked: compared by eye"),
+     r":10: field 'url_checked': describes a check of no URL"),
+    (("url: null", "url: https://example.go.jp/a.html\n    url_checked: [1, 2]"),
+     r":10: field 'url_checked': expected a sentence"),
+    (("url: null", "url: https://example.go.jp/a.html\n    url_checked: see <b>this</b>"),
+     r":10: field 'url_checked': url_checked holds an HTML tag"),
 ])
 def test_invalid_fields_name_the_line(tmp_path: Path, change, message) -> None:
     path = write(tmp_path, GOOD.replace(*change))
     with pytest.raises(ContentError, match=message):
         manifest.load(path)
+
+
+def test_a_checked_url_keeps_its_note(tmp_path: Path) -> None:
+    text = GOOD.replace("url: null", "url: https://example.go.jp/a.html\n    url_checked: >-\n"
+                        "      Its text matched\n      ours from the first line.")
+    source = manifest.load(write(tmp_path, text)).get("doc-ja")
+    assert (source.url, source.url_checked) == ("https://example.go.jp/a.html",
+                                                "Its text matched ours from the first line.")
 
 
 def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:

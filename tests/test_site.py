@@ -201,6 +201,33 @@ def test_document_page_links_to_its_side_by_side_view(built_site: Path) -> None:
     assert soup(built_site, f"{parts}/").select_one(".doc-tools") is None  # no units to align
 
 
+ORIGINALS = {  # sources/sources.yml: the URLs whose page text was matched against ours
+    "dialogues/japan-us-dde-14": "https://www.soumu.go.jp/menu_news/s-news/01tsushin08_02000172.html",
+    "white-papers/2013-bilateral-policy":
+        "https://www.soumu.go.jp/johotsusintokei/whitepaper/ja/h25/html/nc258220.html",
+    "white-papers/2020-ict-international-strategy":
+        "https://www.soumu.go.jp/johotsusintokei/whitepaper/ja/r02/html/nd268110.html",
+    PARTNERSHIP.rstrip("/"): None,
+}
+
+
+@pytest.mark.parametrize("url", [u for u in PAGES if u not in ("", "en/")])
+def test_every_document_page_says_where_its_original_is(built_site: Path, url: str) -> None:
+    english = url.startswith("en/")
+    document = next(d for d in ORIGINALS if url.removeprefix("en/").startswith(d))
+    views = [f"{'en/' if english else ''}parallel/{url.removeprefix('en/')}"]
+    for page in [url] + [v for v in views if (built_site / v / "index.html").exists()]:
+        shown = soup(built_site, page).select_one(".provenance-original, .view-original")
+        link = shown.select_one("a")
+        if ORIGINALS[document] is None:
+            assert link is None
+            assert ("not confirmed" if english else "未確認") in shown.get_text(), page
+        else:
+            assert (link["href"], link["hreflang"]) == (ORIGINALS[document], "ja"), page
+            label = "Japanese original" if english else "原文"
+            assert shown.get_text(" ", strip=True).startswith(label), page
+
+
 @pytest.mark.parametrize("url, expected", [
     ("status/", {"日英デジタル・パートナーシップ": ["公式", "公式", "100%"],
                  "デジタルエコノミーに関する日米対話(第14回会合)の結果": ["公式", "非公式訳", "100%"],

@@ -12,6 +12,12 @@ def other(language: str) -> str:
     return "en" if language == "ja" else "ja"
 
 
+def original_language(page_language: str, translation: object) -> str:
+    """The language of the original a page stands for: its own for an official text, the
+    other one for a translation made for this site or a notice that no text exists."""
+    return page_language if translation == "official" else other(page_language)
+
+
 @dataclass(frozen=True)
 class BuildPass:
     """One language pass of a build. mkdocs-static-i18n builds the default language first,

@@ -23,6 +23,7 @@ from ..extensions.unitlinks import STALE_NOTES, UnitLinkContext
 from ..pages import inline
 from ..pages.corpus import PageRecord
 from ..pages.units import UnitRef
+from .provenance import original_html
 from .parity import DocumentStatus, PairStatus, ParityResult, label_of
 from . import tmexport
 
@@ -104,6 +105,7 @@ def render_view(pair: PairStatus, language: str, default: str,
     rows = _rows(pair)
     title = view_title(pair, language)
     heading = f'<h1 id="{TITLE_ID}">{html.escape(title, quote=False)}</h1>\n'
+    heading += original_html(pair.pages[language].meta, language)
     return ViewBody(heading + _rows_html(pair, rows, language, default, stale),
                     frozenset({TITLE_ID} | {unit_id for unit_id, _, _ in rows}))
 

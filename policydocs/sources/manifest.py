@@ -32,6 +32,7 @@ class Source:
     origin: str
     options: dict[str, Any] = field(default_factory=dict)
     line: int = 0
+    url_checked: str | None = None  # how the page at ``url`` was matched against the text
 
     @property
     def drop(self) -> tuple[str, ...]:
@@ -90,7 +91,7 @@ def _parse_entry(path: Path, entry: Any) -> Source:
         if entry.get(key) in (None, ""):
             raise fail(key, "is required")
     unknown = set(entry) - {"id", "file", "language", "path", "title", "issuer", "date", "url",
-                            "counterpart", "origin", "import"}
+                            "url_checked", "counterpart", "origin", "import"}
     if unknown:
         raise fail(sorted(unknown)[0], "unknown field")
     if not _ID.match(str(entry["id"])):
@@ -108,6 +109,7 @@ def _parse_entry(path: Path, entry: Any) -> Source:
     url = entry.get("url")
     if url is not None and not re.match(r"^https?://\S+$", str(url)):
         raise fail("url", f"expected an http(s) URL or null, got '{url}'")
+    _check_url_checked(fail, url, entry.get("url_checked"))
     options = entry.get("import") or {}
     if not isinstance(options, dict) or set(options) - _IMPORT_OPTIONS:
         raise fail("import", f"expected a mapping of {', '.join(sorted(_IMPORT_OPTIONS))}")
@@ -118,13 +120,26 @@ def _parse_entry(path: Path, entry: Any) -> Source:
         for lang in LANGUAGES:
             _plain(fail, key, entry[key][lang], f"{key}.{lang}")
     _plain(fail, "origin", entry["origin"], "origin")
+    checked = " ".join(str(entry["url_checked"]).split()) if entry.get("url_checked") else None
     return Source(
         id=str(entry["id"]), file=file, language=entry["language"], path=str(entry["path"]),
         title={lang: str(entry["title"][lang]).strip() for lang in LANGUAGES},
         issuer={lang: " ".join(str(entry["issuer"][lang]).split()) for lang in LANGUAGES},
         date=entry["date"], url=url, counterpart=entry.get("counterpart"),
         origin=" ".join(str(entry["origin"]).split()), options=dict(options), line=entry.line,
+        url_checked=checked,
     )
+
+
+def _check_url_checked(fail, url: Any, checked: Any) -> None:
+    """``url_checked`` says how a URL found after the text was received (by searching) was
+    confirmed: a reviewer can repeat the comparison. It describes a URL, so it needs one."""
+    if url is None and checked not in (None, ""):
+        raise fail("url_checked", "describes a check of no URL: set 'url' or remove it")
+    if checked is not None and not isinstance(checked, str):
+        raise fail("url_checked", "expected a sentence of plain text")
+    if checked:
+        _plain(fail, "url_checked", checked, "url_checked")
 
 
 def _check_import_lists(path: Path, options: dict, entry: yamlfile.LineDict) -> None:

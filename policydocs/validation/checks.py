@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from ..core.errors import ContentError
+from ..core.languages import original_language
 from ..core.pageurls import page_url
 from ..pages import inline
 from ..pages.corpus import Corpus, PageRecord
@@ -138,6 +139,37 @@ def cross_language_problems(link: Link, urls: dict[str, PageRecord], default: st
     return []
 
 
+def original_url_problems(corpus: Corpus) -> list[ContentError]:
+    """The pages that stand for one original (a document's official pages in one language,
+    and the translations or notices made from them) link the same ``url``: a translation
+    kept by hand must not drift from the pages the importer writes."""
+    groups: dict[tuple[str, str], list[PageRecord]] = {}
+    for page in corpus.pages.values():
+        if isinstance(page.meta.get("document"), str):
+            lang = original_language(page.language, page.meta.get("translation"))
+            groups.setdefault((page.meta["document"], lang), []).append(page)
+    problems = []
+    for (document, lang), pages in groups.items():
+        pages.sort(key=lambda p: (p.language != lang, p.rel))  # the original's own first
+        first = pages[0]
+        for page in pages[1:]:
+            if page.meta.get("url") != first.meta.get("url"):
+                problems.append(ContentError(
+                    page.display, page.meta_lines.get("url") or page.meta_lines.get("document"),
+                    f"front matter 'url' is {_shown(page.meta.get('url'))} but "
+                    f"{first.display} has {_shown(first.meta.get('url'))}: these pages of "
+                    f"document '{document}' stand for the same original (in {_ENGLISH_NAMES[lang]})",
+                    "give them the same url (the one in sources/sources.yml)"))
+    return problems
+
+
+_ENGLISH_NAMES = {"ja": "Japanese", "en": "English"}
+
+
+def _shown(url: object) -> str:
+    return f"'{url}'" if url else "none"
+
+
 def _heading_slugs(page: PageRecord) -> set[str]:
     from pymdownx.slugs import slugify  # the toc slugify mkdocs.yml configures
 
@@ -170,4 +202,5 @@ def check(corpus: Corpus, default: str, generated: set[str],
             else:
                 problems += cross_language_problems(link, urls, default, generated)
     problems += http_warnings([l for l in all_links if l.target.startswith("http")])
+    problems += original_url_problems(corpus)
     return sorted(problems, key=lambda p: (p.path, p.line or 0))
