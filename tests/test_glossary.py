@@ -52,7 +52,7 @@ def test_curated_entry_wins_and_settles_conflicts(tmp_path: Path) -> None:
     assert term.curated == {"ja": True, "en": True}
     page = glossary.render_page(result, "ja", "ja")
     assert "本文での表記: 別名称 · 旧名称" in page
-    assert "出典: ja: 編集部, en: 編集部" in page
+    assert "日本語・英語の名称とも編集部によります。" in page  # the texts wrote neither
 
 
 def test_glossary_page_escapes_and_links(tmp_path: Path) -> None:
@@ -62,9 +62,43 @@ def test_glossary_page_escapes_and_links(tmp_path: Path) -> None:
     assert "**—** · *&lt;名前&gt; &amp; 会議*{: lang=\"ja\" }" not in page  # not split at & either
     assert "[A](#initial-a)" in page
     html = generated_html(page)
-    assert '<p>Defined in: <a href="resolved:../../a/#p-1">文書 p-1</a></p>' in html
-    assert ('<p>Used in: <a href="resolved:../a/">Doc</a> (1) · '
-            '<a href="resolved:../../a/">文書</a> (日本語) (1)</p>') in html
+    # Only Japanese pages define it: shown, marked as such, named by heading and place.
+    assert ('<p>Defined in: <a href="resolved:../../a/#p-1">『文書』「見出し」第1段落</a> '
+            '(Japanese pages)</p>') in html
+    # The English page uses it, outside any unit: the document, without passages.
+    assert '<p>Used in: <a href="resolved:../a/">Doc</a></p>' in html
+    assert "s-1" not in html.replace("#s-1", "") and "p-1<" not in html  # no unit ids as text
+
+
+def test_each_name_says_where_it_comes_from(tmp_path: Path) -> None:
+    result = small(tmp_path, "甲乙会議（ABC）。自動車連盟（JAF）。\n",
+                   "Alpha Beta Conference (ABC).\n")
+    terms = {**result.terms, "XYZ": glossary.Term(  # both curated; the English text agrees
+        "XYZ", {"ja": "正しい名前", "en": "Right Name"}, {"ja": True, "en": True},
+        [("ja", "旧名称", None), ("en", "Right  name", None)])}
+    said = {a: (glossary.origin_sentence(terms[a], "ja"), glossary.origin_sentence(terms[a], "en"))
+            for a in ("ABC", "JAF", "XYZ")}
+    assert said == {
+        "ABC": ("日本語・英語の名称とも本文中の定義によります。", "Both names are as the texts define them."),
+        "JAF": ("日本語の名称は本文中の定義によります。英語の名称はまだありません。",
+                "The Japanese name is as the text defines it. There is no English name yet."),
+        "XYZ": ("英語の名称は本文中の定義によります。日本語の名称は編集部によります。",
+                "The English name is as the text defines it. The Japanese name is supplied by "
+                "the editors.")}
+
+
+def test_uses_list_passages_per_document_by_name(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write(docs, "ja/w/index.md", "---\ntitle: 白書\ndocument: w\n---\n\n本文。\n")
+    units = "".join(f"ABCの{i}。\n{{: #s-1-p{i} }}\n\n" for i in range(1, 9))
+    write(docs, "ja/w/part-1.md", "---\ntitle: 第1部\ndocument: w\n---\n\n"
+          "## ア 会議 { #s-1 }\n\n甲乙会議（ABC）。\n{: #s-1-p0 }\n\n" + units)
+    result = glossary.build(corpus.scan(docs), glossary.CuratedFile("g.yml", {}, {}))
+    html = generated_html(glossary.render_page(result, "ja", "ja"))
+    assert ('定義: <a href="resolved:../w/part-1/#s-1-p0">『白書』「ア 会議」第1段落</a>') in html
+    assert ('使用箇所: <a href="resolved:../w/part-1/">白書</a> (9箇所: '
+            '<a href="resolved:../w/part-1/#s-1-p0">「ア 会議」第1段落</a>, ') in html
+    assert '「ア 会議」第6段落</a>, ほか3箇所)</p>' in html
 
 
 def render(text: str, titles: dict[str, str], skip_headings: bool = False) -> str:

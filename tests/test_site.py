@@ -313,7 +313,11 @@ def test_glossary_pages_in_both_languages(built_site: Path) -> None:
         assert "#initial-d" in jump and all(page.select_one(h) for h in jump)
         used = next(p for p in entry.find_next_siblings("p")
                     if p.get_text().startswith(("Used in", "使用箇所")))
-        assert "結果 (日本語) (5)" in used.get_text() or "結果 (5)" in used.get_text()
+        assert re.search(r"(結果 \(\d箇所|Digital Economy \(\d passages): “?「?\(4\) ?",
+                         used.get_text()), used.get_text()  # the passages, by heading
+        defined = next(p for p in entry.find_next_siblings("p")
+                       if p.get_text().startswith(("Defined in", "定義")))
+        assert not re.search(r"\b[sp]-\d", defined.get_text())  # names, not unit ids
 
 
 def test_acronyms_have_tooltips_in_the_page_language(built_site: Path) -> None:

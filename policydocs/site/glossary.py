@@ -20,6 +20,7 @@ from ..core.pageurls import generated_href
 from ..extensions.prebuilthtml import block, element, markdown_element
 from ..extensions.prebuilthtml import text as html_text
 from ..pages.corpus import Corpus, PageRecord
+from . import passages
 
 PAGE = "glossary.md"
 # Spans of a Markdown line that are not running text.
@@ -61,6 +62,7 @@ class Term:
     curated: dict[str, bool] = field(default_factory=dict)  # language -> from the curated file
     definitions: list[tuple[str, str, Place]] = field(default_factory=list)  # (lang, text, place)
     uses: dict[tuple[str, str], int] = field(default_factory=dict)  # (language, rel) -> count
+    passages: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # -> unit ids
 
     @property
     def anchor(self) -> str:
@@ -76,6 +78,8 @@ class Glossary:
     terms: dict[str, Term]
     problems: list[ContentError]
     titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, rel) -> title
+    documents: dict[tuple[str, str], str] = field(default_factory=dict)  # -> its document's title
+    names: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # -> passage names
 
     def known(self) -> frozenset[str]:
         return frozenset(self.terms)
@@ -123,13 +127,17 @@ def text_lines(page: PageRecord):
             yield no, _NOT_TEXT.sub(" ", line)
 
 
-def _unit_at(page: PageRecord, line: int) -> str | None:
-    current = None
-    for unit in page.units:
-        if unit.line > line:
-            break
-        current = unit.id
-    return current
+def _units_by_line(page: PageRecord):
+    """A function of a line number, asked in increasing order, to the unit it lies in:
+    one walk over the page's units (a page has thousands of lines and of units)."""
+    units, state = page.units, {"next": 0, "current": None}
+
+    def unit_at(line: int) -> str | None:
+        while state["next"] < len(units) and units[state["next"]].line <= line:
+            state["current"] = units[state["next"]].id
+            state["next"] += 1
+        return state["current"]
+    return unit_at
 
 
 def _norm(text: str) -> str:
@@ -140,18 +148,21 @@ def build(corpus: Corpus, curated: CuratedFile) -> Glossary:
     terms: dict[str, Term] = {}
     first_use: dict[str, Place] = {}
     pages = [p for _, p in sorted(corpus.pages.items()) if p.translation != "none"]
-    tokens: dict[tuple[str, str], list[str]] = {}  # every acronym-like token of each page
+    # every acronym-like token of each page, with the unit it is in
+    tokens: dict[tuple[str, str], list[tuple[str | None, str]]] = {}
     for page in pages:
         found_on_page = tokens.setdefault((page.language, page.rel), [])
+        unit_of = _units_by_line(page)
         for line_no, text in text_lines(page):
+            unit_id = unit_of(line_no)
             for found in acronyms.definitions(_HEADING_MARK.sub("", text)):
                 if found.acronym in curated.exclude:
                     continue
                 term = terms.setdefault(found.acronym, Term(found.acronym))
-                place = Place(page, line_no, _unit_at(page, line_no))
+                place = Place(page, line_no, unit_id)
                 term.definitions.append((found.language, found.expansion, place))
             line_tokens = acronyms.tokens(text)
-            found_on_page += line_tokens
+            found_on_page += [(unit_id, token) for token in line_tokens]
             if not text.lstrip().startswith("#"):  # headings: "## SUMMARY" is not an acronym
                 names = acronyms.personal_names(text)
                 for token in line_tokens:
@@ -162,17 +173,31 @@ def build(corpus: Corpus, curated: CuratedFile) -> Glossary:
     _fold_plurals(terms)
     problems = _settle(terms, curated)
     for key, found_on_page in tokens.items():
-        for token in found_on_page:
+        for unit_id, token in found_on_page:
             if token in terms:
-                terms[token].uses[key] = terms[token].uses.get(key, 0) + 1
+                term = terms[token]
+                term.uses[key] = term.uses.get(key, 0) + 1
+                seen = term.passages.setdefault(key, [])
+                if unit_id and unit_id not in seen:
+                    seen.append(unit_id)
     for token, place in sorted(first_use.items(), key=lambda kv: (kv[1].where, kv[0])):
         if not _known(token, terms, curated):
             problems.append(ContentError(place.page.display, place.line,
                                          f"acronym '{token}' is used but defined nowhere",
                                          f"add it to {curated.path} (terms or exclude)"))
     titles = {(p.language, p.rel): p.title for p in pages}
+    names = {(p.language, p.rel): passages.names(p, p.language) for p in pages}
     return Glossary(dict(sorted(terms.items(), key=lambda kv: kv[0].casefold())), problems,
-                    titles)
+                    titles, _document_titles(pages), names)
+
+
+def _document_titles(pages: list[PageRecord]) -> dict[tuple[str, str], str]:
+    """(language, rel) -> the title of the document the page belongs to: its first page's
+    (``<document>.md`` or ``<document>/index.md``), or the page's own."""
+    firsts = {(p.language, p.meta.get("document")): p.title for p in pages
+              if p.rel in (f"{p.meta.get('document')}.md", f"{p.meta.get('document')}/index.md")}
+    return {(p.language, p.rel): firsts.get((p.language, p.meta.get("document")), p.title)
+            for p in pages}
 
 
 def _fold_plurals(terms: dict[str, Term]) -> None:
@@ -222,16 +247,30 @@ def _settle(terms: dict[str, Term], curated: CuratedFile) -> list[ContentError]:
 # --- the glossary page ---------------------------------------------------------------------
 
 TEXT = {
-    "ja": {"title": "用語集", "intro": "収録文書で使われている略語の一覧です。本文中の定義から自動的に"
-           "抽出し、編集部の補足（「編集部」）で補っています。本文中の略語にポインタを合わせると説明が表示されます。",
-           "defined": "定義箇所", "used": "使用箇所", "text": "本文", "curated": "編集部",
-           "source": "出典", "none": "—", "other": "English", "written": "本文での表記"},
-    "en": {"title": "Glossary", "intro": "The acronyms used in the collection, extracted from the "
-           "definitions the texts give and completed by the editors (“editors”). Point at an "
-           "acronym in a text to see its expansion.", "defined": "Defined in", "used": "Used in",
-           "text": "the text", "curated": "editors", "source": "Source", "none": "—",
-           "other": "日本語", "written": "As written in the texts"},
+    "ja": {"title": "用語集", "intro": "収録文書で使われている略語の一覧です。名称は本文中の定義から"
+           "抽出し、本文に定義のないものや表記の揺れは編集部が補っています。本文中の略語にポインタを"
+           "合わせると名称が表示されます。",
+           "defined": "定義", "used": "使用箇所", "written": "本文での表記", "none": "—",
+           "lang": {"ja": "日本語", "en": "英語"},
+           "from_text": ("{lang}の名称は本文中の定義によります。",
+                         "日本語・英語の名称とも本文中の定義によります。"),
+           "from_editors": ("{lang}の名称は編集部によります。", "日本語・英語の名称とも編集部によります。"),
+           "missing": ("{lang}の名称はまだありません。", ""),
+           "passages": ("{n}箇所", "{n}箇所"), "more": "ほか{n}箇所", "in_other": "（英語のページ）"},
+    "en": {"title": "Glossary", "intro": "The acronyms used in the collection. Their names are "
+           "taken from the definitions the texts give; the editors supply those the texts do not "
+           "define and settle those they spell differently. Point at an acronym in a "
+           "text to see its name.",
+           "defined": "Defined in", "used": "Used in", "written": "As written in the texts",
+           "none": "—", "lang": {"ja": "Japanese", "en": "English"},
+           "from_text": ("The {lang} name is as the text defines it.",
+                         "Both names are as the texts define them."),
+           "from_editors": ("The {lang} name is supplied by the editors.",
+                            "Both names are supplied by the editors."),
+           "missing": ("There is no {lang} name yet.", ""),
+           "passages": ("{n} passages", "{n} passage"), "more": "and {n} more", "in_other": " (Japanese pages)"},
 }
+_SHOWN_PASSAGES = 6  # links per document under "used in"; the rest are counted
 
 
 def _initial(acronym: str) -> str:
@@ -252,32 +291,44 @@ def render_page(glossary: Glossary, language: str, default: str) -> str:
     for letter in letters:
         out.append(f"## {letter} {{ #initial-{letter.lower()} }}")
         for term in groups[letter]:
-            out.append(_render_term(term, language, other, default, glossary.titles))
+            out.append(_render_term(term, language, other, default, glossary))
     return "\n\n".join(out) + "\n"
 
 
 def _render_term(term: Term, language: str, other: str, default: str,
-                 titles: dict[tuple[str, str], str]) -> str:
+                 glossary: Glossary) -> str:
     t = TEXT[language]
     lines = [f"### {escape_inline(term.acronym)} {{ #{term.anchor} }}"]
     mine = escape_inline(term.expansions.get(language, t["none"]))
     theirs = term.expansions.get(other)
     lines.append(f"**{mine}**" + (f" · *{escape_inline(theirs)}*{{: lang=\"{other}\" }}"
                                   if theirs else ""))
-    sources = [f"{l}: {t['curated'] if term.curated.get(l) else t['text']}"
-               for l in ("ja", "en") if l in term.expansions]
-    lines.append(f"{t['source']}: {', '.join(sources)}")
+    lines.append(origin_sentence(term, language))
     written = sorted({text for lang, text, _ in term.definitions
                       if term.curated.get(lang) and _norm(text) != _norm(term.expansions[lang])})
     if written:  # what the texts wrote where the curated file corrects or settles it
         lines.append(f"{t['written']}: " + " · ".join(escape_inline(w) for w in written))
-    places = _places(term, language, default)
+    places = _places(term, language, default, glossary)
     if places:
         lines.append(block(element("p", f"{html_text(t['defined'])}: {places}")))
-    used = _uses(term, language, default, titles)
+    used = _uses(term, language, default, glossary)
     if used:
         lines.append(block(element("p", f"{html_text(t['used'])}: {used}")))
     return "\n\n".join(lines)
+
+
+def origin_sentence(term: Term, reader: str) -> str:
+    """Where each name comes from, in words: a definition in the texts (the curated file may
+    have chosen it among several), or the editors (the texts define it otherwise or not)."""
+    t = TEXT[reader]
+    in_text = {l for l, text, _ in term.definitions
+               if l in term.expansions and _norm(text) == _norm(term.expansions[l])}
+    groups = {"from_text": [l for l in ("ja", "en") if l in in_text],
+              "from_editors": [l for l in ("ja", "en") if l in term.expansions and l not in in_text],
+              "missing": [l for l in ("ja", "en") if l not in term.expansions]}
+    said = [t[key][1] if len(langs) == 2 else t[key][0].format(lang=t["lang"][langs[0]])
+            for key, langs in groups.items() if langs]
+    return ("" if reader == "ja" else " ").join(said)
 
 
 def _link(rel: str, lang: str, reader: str, default: str, anchor: str | None) -> str:
@@ -285,27 +336,60 @@ def _link(rel: str, lang: str, reader: str, default: str, anchor: str | None) ->
     return generated_href(PAGE, reader, rel, lang, default) + frag
 
 
-def _places(term: Term, reader: str, default: str) -> str:
+def _passage(glossary: Glossary, lang: str, rel: str, unit_id: str | None) -> str:
+    """『Document』 and the passage's name, as the Markdown of a link's text."""
+    document = glossary.documents.get((lang, rel)) or glossary.titles.get((lang, rel), rel)
+    name = glossary.names.get((lang, rel), {}).get(unit_id or "", "")
+    return _label(f"『{document}』{name}" if lang == "ja" else
+                  f"{document}{', ' + name if name else ''}")
+
+
+def _mine_first(keys: list[tuple[str, str]], reader: str) -> list[tuple[str, str]]:
+    """The reader's language only, where it has any; else the other's."""
+    mine = [k for k in keys if k[0] == reader]
+    return mine or keys
+
+
+def _places(term: Term, reader: str, default: str, glossary: Glossary) -> str:
     seen, out = set(), []
-    for lang, _, place in sorted(term.definitions, key=lambda d: (d[0] != reader, d[2].where)):
-        key = (place.page.language, place.page.rel, place.unit_id)
+    definitions = sorted(term.definitions, key=lambda d: d[2].where)
+    langs = {place.page.language for _, _, place in definitions}
+    for _, _, place in definitions:
+        page = place.page
+        if reader in langs and page.language != reader:
+            continue
+        key = (page.language, page.rel, place.unit_id)
         if key in seen:
             continue
         seen.add(key)
-        title = _label(place.page.title)
-        label = f"{title} {place.unit_id}" if place.unit_id else title
-        out.append(markdown_element("a", label, href=_link(
-            place.page.rel, place.page.language, reader, default, place.unit_id)))
+        mark = "" if page.language == reader else TEXT[reader]["in_other"]
+        out.append(markdown_element("a", _passage(glossary, page.language, page.rel,
+                                                  place.unit_id),
+                                    href=_link(page.rel, page.language, reader, default,
+                                               place.unit_id)) + html_text(mark))
     return " · ".join(out)
 
 
-def _uses(term: Term, reader: str, default: str, titles: dict[tuple[str, str], str]) -> str:
-    out = []
-    for (lang, rel), count in sorted(term.uses.items(), key=lambda kv: (kv[0][0] != reader, kv[0])):
-        mark = "" if lang == reader else f" ({TEXT[reader]['other']})"
-        link = markdown_element("a", _label(titles.get((lang, rel), rel)),
-                                href=_link(rel, lang, reader, default, None))
-        out.append(f"{link}{html_text(mark)} ({count})")
+def _uses(term: Term, reader: str, default: str, glossary: Glossary) -> str:
+    """Per document, the passages that use the term (the first few linked)."""
+    t, out = TEXT[reader], []
+    documents: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (lang, title) -> pages
+    for lang, rel in _mine_first(sorted(term.uses), reader):
+        title = glossary.documents.get((lang, rel), rel)
+        documents.setdefault((lang, title), []).append((lang, rel))
+    for (lang, title), pages in documents.items():
+        ids = [(rel, uid) for _, rel in pages for uid in term.passages.get((lang, rel), [])]
+        links = [markdown_element("a", _label(glossary.names[(lang, rel)].get(uid, uid)),
+                                  href=_link(rel, lang, reader, default, uid))
+                 for rel, uid in ids[:_SHOWN_PASSAGES]]
+        if len(ids) > _SHOWN_PASSAGES:
+            links.append(html_text(t["more"].format(n=len(ids) - _SHOWN_PASSAGES)))
+        heading = markdown_element("a", _label(title),
+                                   href=_link(pages[0][1], lang, reader, default, None))
+        mark = html_text("" if lang == reader else t["in_other"])
+        count = t["passages"][len(ids) == 1].format(n=len(ids))
+        out.append(f"{heading}{mark}" + (f" ({html_text(count)}: {', '.join(links)})"
+                                          if ids else ""))
     return " · ".join(out)
 
 

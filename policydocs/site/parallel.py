@@ -20,9 +20,9 @@ from ..core.pageurls import generated_href, md_link, page_url, relative
 from ..extensions.prebuilthtml import as_plain, block, element, markdown_element, text
 from ..extensions import langparts
 from ..extensions.unitlinks import STALE_NOTES, UnitLinkContext
-from ..pages import inline
 from ..pages.corpus import PageRecord
 from ..pages.units import UnitRef
+from .passages import heading_words
 from .provenance import original_html
 from .parity import DocumentStatus, PairStatus, ParityResult, label_of
 from . import tmexport
@@ -253,8 +253,7 @@ def _passage_names(page: PageRecord, aligned: list[str]) -> tuple[tuple[str, str
         if unit is None:
             continue
         if unit.kind == "heading":
-            words = inline.plain(unit.text)
-            names.append((uid, "section", words if len(words) <= 40 else words[:39] + "…"))
+            names.append((uid, "section", heading_words(unit.text)))
         elif label := label_of(unit).rstrip("."):
             names.append((uid, "paragraph", label))
     return tuple(names)
