@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policydocs.pages import corpus
+from policydocs.pages.units import UnitRef
 from policydocs.site import passages
 
 PAGE = """---
@@ -58,3 +59,16 @@ def test_japanese_names(tmp_path: Path) -> None:
     assert (got["p-6"], got["p-6-a-i"], got["s-2-p2"], got["intro-p1"]) == (
         "「Summary」第6項", "「Summary」第6(a)(i)項",
         "「(2) A heading far longer than anyone wo…」第2段落", "第1段落")
+
+
+def unit(text: str) -> UnitRef:
+    return UnitRef("p-1", 1, "block", text)
+
+
+def test_first_sentences() -> None:
+    assert passages.first_sentence(unit("1\\. 日本国総務省（以下「省庁」という。）は、決定した。次の文。"),
+                                   "ja") == "日本国総務省（以下「省庁」という。）は、決定した。"
+    assert passages.first_sentence(unit("b. The U.S. side and **Japan** agreed. Then more."),
+                                   "en") == "The U.S. side and Japan agreed."
+    long = passages.first_sentence(unit("あ" * 300), "ja")
+    assert len(long) == 140 and long.endswith("…")

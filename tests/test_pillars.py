@@ -69,14 +69,37 @@ def test_index_pages_escape_titles_and_mark_japanese_only_passages(tmp_path: Pat
     index = pillars.collect(corpus.scan(fixture_site(tmp_path)), REGISTRY)
     data = next(p for p in REGISTRY if p.id == "data")
     en = generated_html(pillars.render_pillar(index, data, "en", "ja"))
-    assert "<h2>A &lt;&amp;|&gt; doc</h2>\n<p>2020-05-01 · A &amp; B</p>" in en
-    assert '<li><a href="resolved:../../a/">A &lt;&amp;|&gt; doc (whole document)</a></li>' in en
-    assert '<li><a href="resolved:../../a/#p-1">1. Text.</a></li>' in en
+    assert "<h2>A &lt;&amp;|&gt; doc</h2>\n<p>2020-05-01 · A &amp; B · 1 passage</p>" in en
+    assert ('<li><a href="resolved:../../a/">A &lt;&amp;|&gt; doc (whole document)</a>'
+            '<p class="pillar-excerpt">Text.</p>') in en
+    # a passage by its heading and label, with its first sentence
+    assert ('<li><a href="resolved:../../a/#p-1">“One”, paragraph 1</a>'
+            '<p class="pillar-excerpt">Text.</p>') in en
     assert ('<li><a href="resolved:../../../b/" lang="ja">後の文書 (whole document)</a> '
-            '<span class="only-ja">Japanese only</span> — データ流通</li>') in en
+            '<span class="only-ja">Japanese only</span></li>') in en
     assert en.index("<h2>A &lt;") < en.index("<h2>No text")  # date order
     ja = generated_html(pillars.render_pillar(index, data, "ja", "ja"))
-    assert '<li><a href="resolved:../../b/">後の文書 (文書全体)</a> — データ流通</li>' in ja
+    assert '<li><a href="resolved:../../b/">後の文書 (文書全体)</a></li>' in ja
     assert "only-ja" not in ja
+    for page in (en, ja):  # the editors' reasons are for review, not for readers
+        assert "データ流通" not in page.replace("データ流通（DFFT）", "")
     overview = pillars.render_overview(index, "en")
     assert "## [Data](data.md)" in overview and "2 documents · 3 passages" in overview
+
+
+def test_a_tagged_section_lists_its_subsections_beneath_it(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    fm = "---\ntitle: 文書\ndocument: c\ndate: 2022-12-07\nissuer: 省\ntranslation: official\n---\n\n"
+    write(docs, "ja/c.md", fm + "## 柱 { #s-1 pillars=\"data\" }\n\n"
+          "a. 柱の本文。次の文。\n{: #s-1-a .unit }\n\n### 甲 { #s-1-1 }\n\n本文。\n{: #s-1-1-a .unit }\n\n"
+          "#### 甲の下 { #s-1-1-1 }\n\n### 乙 { #s-1-2 pillars=\"data\" }\n\n"
+          "## 次の節 { #s-2 }\n\n### 丙 { #s-2-1 }\n")
+    index = pillars.collect(corpus.scan(docs), REGISTRY)
+    data = next(p for p in REGISTRY if p.id == "data")
+    ja = generated_html(pillars.render_pillar(index, data, "ja", "ja"))
+    assert "<p>2022-12-07 · 省 · 2箇所</p>" in ja
+    assert ('<li><a href="resolved:../../c/#s-1">柱</a><p class="pillar-excerpt">柱の本文。</p>'
+            '<ul class="pillar-subsections"><li><a href="resolved:../../c/#s-1-1">甲</a></li>'
+            '<li><a href="resolved:../../c/#s-1-2">乙</a></li></ul></li>') in ja.replace("\n", "")
+    assert ja.count("#s-1-2") == 1  # listed beneath its section, not again on its own
+    assert "甲の下" not in ja and "丙" not in ja

@@ -263,6 +263,19 @@ def test_pillar_index_lists_the_japan_uk_section_in_both_languages(built_site: P
         assert f"/{prefix}{PARTNERSHIP}" in hrefs  # the whole document too
 
 
+def test_pillar_index_speaks_the_readers_language(built_site: Path) -> None:
+    page = soup(built_site, "pillars/infrastructure/")
+    pillar_one = next(li for li in page.select("ul.pillar-entries > li")
+                      if li.a["href"].endswith(f"{PARTNERSHIP}#s-5-1"))
+    assert [a.get_text() for a in pillar_one.select(".pillar-subsections a")] == [
+        "ベンダ多様化", "サイバーレジリエンスの向上", "半導体", "AI"]
+    assert pillar_one.select_one(".pillar-excerpt").get_text().endswith("。")
+    article = page.select_one("article").get_text()
+    assert "first pillar" not in article and "overseas deployment" not in article  # reasons
+    counts = [p.get_text() for p in page.select("article h2 + p")]
+    assert all(re.search(r" · \d+箇所$", c) for c in counts), counts
+
+
 def test_english_index_links_translated_passages_in_english(built_site: Path) -> None:
     page = soup(built_site, "en/pillars/data/")
     g20 = next(li for li in page.select("article li")

@@ -5,17 +5,20 @@ place under that heading, never by its unit id (which is for links, not for read
 """
 from __future__ import annotations
 
+import re
+
 from ..pages import inline
 from ..pages.corpus import PageRecord
+from ..pages.units import UnitRef
 from .parity import label_of
 
 _LONGEST = 40  # characters of a heading quoted in a name
 
 
-def heading_words(unit_text: str) -> str:
-    """A heading's words as a reader sees them, cut short to be quoted."""
+def heading_words(unit_text: str, cut: bool = True) -> str:
+    """A heading's words as a reader sees them, cut short to be quoted within a name."""
     words = inline.plain(unit_text)
-    return words if len(words) <= _LONGEST else words[:_LONGEST - 1] + "…"
+    return words if not cut or len(words) <= _LONGEST else words[:_LONGEST - 1] + "…"
 
 
 def _name(heading: str, label: str, count: int, language: str) -> str:
@@ -59,4 +62,46 @@ def names(page: PageRecord, language: str) -> dict[str, str]:
         if label:  # an item of a list keeps the labels of the items it is nested in
             labels = _cited(labels, _depth(unit.classes), label)
         out[unit.id] = _name(heading, _joined(labels) if label else "", count, language)
+    return out
+
+
+_EN_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+_OPENING, _CLOSING = "「『（(【〔", "」』）)】〕"
+_EXCERPT = 140  # characters of a first sentence shown as an excerpt
+
+
+def first_sentence(unit: UnitRef, language: str) -> str:
+    """The first sentence of a block unit as a reader sees it, without its printed label,
+    cut short where a sentence runs long."""
+    words = inline.plain(unit.text)
+    label = label_of(unit)
+    if label and words.startswith(label):
+        words = words[len(label):].lstrip()
+    sentence = (_ja_sentence(words) if language == "ja" else
+                _EN_SENTENCE_END.split(words, maxsplit=1)[0]).strip()
+    return sentence if len(sentence) <= _EXCERPT else sentence[:_EXCERPT - 1] + "…"
+
+
+def _ja_sentence(words: str) -> str:
+    """Up to the first 。！？ outside brackets: 「以下「省庁」という。」 does not end one."""
+    depth = 0
+    for i, char in enumerate(words):
+        depth += (char in _OPENING) - (char in _CLOSING and depth > 0)
+        if char in "。！？" and depth == 0:
+            return words[:i + 1]
+    return words
+
+
+def section_units(page: PageRecord, unit_id: str) -> list[UnitRef]:
+    """The units a heading's section holds, up to the next heading of its level or above
+    (a block unit: none)."""
+    units = page.units
+    start = next((i for i, u in enumerate(units) if u.id == unit_id), None)
+    if start is None or units[start].kind != "heading":
+        return []
+    level, out = units[start].level, []
+    for unit in units[start + 1:]:
+        if unit.kind == "heading" and unit.level <= level:
+            break
+        out.append(unit)
     return out

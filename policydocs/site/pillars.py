@@ -20,14 +20,17 @@ from ..core.pageurls import generated_href, md_link, page_url, relative
 from ..extensions.pillarbadges import BadgeContext
 from ..extensions.prebuilthtml import block, element, markdown_element, text
 from ..pages.corpus import Corpus, PageRecord
+from . import passages
 
 INDEX_DIR = "pillars"
 TEXT = {
     "ja": {"overview": "四つの柱", "documents": "文書", "passages": "箇所",
+           "count": ("{n}箇所", "{n}箇所"),
            "only_ja": "日本語のみ", "whole": "文書全体", "intro":
            "日英デジタル・パートナーシップの四つの柱を軸に、収録文書の該当箇所を一覧にしています。",
            "none": "この柱に分類された箇所はまだありません。"},
     "en": {"overview": "The four pillars", "documents": "documents", "passages": "passages",
+           "count": ("{n} passages", "{n} passage"),
            "only_ja": "Japanese only", "whole": "whole document", "intro":
            "Every passage of the collection, listed under the four pillars of the Japan-UK "
            "Digital Partnership.", "none": "No passage is tagged with this pillar yet."},
@@ -126,7 +129,8 @@ def _ids(value: object) -> list[str]:
 
 
 def _check_reason(index: PillarIndex, page: PageRecord, unit) -> None:
-    """A unit's why="…" is shown on the pillar pages: plain text, like every reason."""
+    """A unit's why="…" is for the editors who review the tags: plain text, like every
+    reason."""
     markup = plaintext.problem(unit.attrs.get("why", ""))
     if markup:
         index.problems.append(ContentError(page.display, unit.line,
@@ -236,6 +240,10 @@ def render_overview(index: PillarIndex, language: str) -> str:
 
 
 def render_pillar(index: PillarIndex, pillar: Pillar, language: str, default: str) -> str:
+    """A pillar's index for readers: per document, its tagged passages by heading or label,
+    each with its first sentence, a tagged section with its subsections beneath it. The
+    editors' reasons for a tag stay in the manifest and front matter: they are written for
+    review, in English, not for readers."""
     t = TEXT[language]
     here = index_rel(pillar.id)
     name = escape_inline(pillar.name[language])
@@ -245,9 +253,9 @@ def render_pillar(index: PillarIndex, pillar: Pillar, language: str, default: st
     if not entries:
         out.append(f"*{t['none']}*")
     for group in _by_document(entries):
-        out.append(_document_heading(group[0], language, index.titles))
-        out.append(block(element("ul", "".join(_entry_item(entry, here, language, default)
-                                               for entry in group))))
+        out.append(_document_heading(group, language, index.titles))
+        items = _Items(here, language, default, {e.unit_id for e in group if e.unit_id})
+        out.append(block(element("ul", "".join(items.render(group)), class_="pillar-entries")))
     return "\n\n".join(out) + "\n"
 
 
@@ -261,31 +269,92 @@ def _by_document(entries: list[Entry]) -> list[list[Entry]]:
     return groups
 
 
-def _document_heading(entry: Entry, language: str,
+def _document_heading(group: list[Entry], language: str,
                       index_titles: dict[str, dict[str, str]]) -> str:
+    entry = group[0]
     page = entry.pages.get(language) or next(iter(entry.pages.values()))
     titles = index_titles.get(entry.document, {})
     title = escape_inline(titles.get(language) or titles.get("ja") or page.title)
     date = _date(page.meta.get("date"))
     issuer = escape_inline(str(page.meta.get("issuer") or ""))
-    return f"## {title}\n\n{date} · {issuer}"
+    passages_count = sum(1 for e in group if e.unit_id)
+    count = (" · " + TEXT[language]["count"][passages_count == 1].format(n=passages_count)
+             if passages_count else "")
+    return f"## {title}\n\n{date} · {issuer}{count}"
 
 
-def _entry_item(entry: Entry, here: str, language: str, default: str) -> str:
-    """One passage: a link to it, in the page's words (Markdown), and why it is listed."""
-    t = TEXT[language]
-    lang, label = entry.text_in(language)
-    label = escape_inline(_plain(label))
-    anchor = f"#{entry.unit_id}" if entry.unit_id else ""
-    link = generated_href(here, language, entry.rel, lang, default) + anchor
-    other = lang if lang != language else None
-    item = markdown_element("a", label if entry.unit_id else f"{label} ({t['whole']})",
-                            href=link, lang=other)
-    if other:
-        item += " " + element("span", text(t["only_ja"]), class_="only-ja")
-    if entry.why:
-        item += f" — {text(entry.why)}"
-    return element("li", item)
+@dataclass
+class _Items:
+    """The list items of one document's entries on a pillar's index."""
+
+    here: str
+    language: str
+    default: str
+    tagged: set[str]  # unit ids tagged with the pillar in this document
+    _names: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+
+    def render(self, group: list[Entry]) -> list[str]:
+        items, beneath = [], set()
+        for entry in group:
+            if entry.unit_id in beneath:
+                continue  # listed beneath the tagged section that holds it
+            lang, page = self._page(entry)
+            held = passages.section_units(page, entry.unit_id) if entry.unit_id else []
+            beneath |= {u.id for u in held}
+            items.append(self._item(entry, lang, page, held))
+        return items
+
+    def _page(self, entry: Entry) -> tuple[str, PageRecord]:
+        """The page in the reader's language when the passage exists there."""
+        lang, _ = entry.text_in(self.language)
+        return lang, entry.pages[lang]
+
+    def _item(self, entry: Entry, lang: str, page: PageRecord, held: list) -> str:
+        t = TEXT[self.language]
+        other = lang if lang != self.language else None
+        unit = page.ids.get(entry.unit_id) if entry.unit_id else None
+        if unit is None:
+            label, excerpt_from = f"{page.title} ({t['whole']})", _first_block(page.units)
+        elif unit.kind == "heading":
+            label, excerpt_from = passages.heading_words(unit.text, cut=False), _first_block(held)
+        else:
+            label, excerpt_from = self._name(page, unit.id), unit
+        item = markdown_element("a", escape_inline(label), href=self._href(entry, lang),
+                                lang=other)
+        if other:
+            item += " " + element("span", text(t["only_ja"]), class_="only-ja")
+        if excerpt_from is not None:
+            item += element("p", text(passages.first_sentence(excerpt_from, lang)),
+                            class_="pillar-excerpt", lang=other)
+        beneath = [u for u in held if u.id in self.tagged or
+                   (u.kind == "heading" and u.level == unit.level + 1)]
+        if beneath:
+            item += element("ul", "".join(self._beneath(entry, lang, page, u) for u in beneath),
+                            class_="pillar-subsections")
+        return element("li", item)
+
+    def _beneath(self, entry: Entry, lang: str, page: PageRecord, unit) -> str:
+        """A subsection (by its heading) or a tagged passage (by its name) of a section."""
+        label = (passages.heading_words(unit.text, cut=False) if unit.kind == "heading"
+                 else self._name(page, unit.id))
+        return element("li", markdown_element(
+            "a", escape_inline(label), href=self._href(entry, lang, unit.id),
+            lang=lang if lang != self.language else None))
+
+    def _href(self, entry: Entry, lang: str, unit_id: str | None = None) -> str:
+        anchor = unit_id or entry.unit_id
+        return generated_href(self.here, self.language, entry.rel, lang, self.default) + (
+            f"#{anchor}" if anchor else "")
+
+    def _name(self, page: PageRecord, unit_id: str) -> str:
+        key = (page.language, page.rel)
+        if key not in self._names:
+            self._names[key] = passages.names(page, page.language)
+        return self._names[key].get(unit_id, unit_id)
+
+
+def _first_block(units: list):
+    return next((u for u in units if u.kind == "block"), None)
 
 
 def _plain(text: str) -> str:
