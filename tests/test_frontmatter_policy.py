@@ -37,7 +37,7 @@ def test_each_violation_names_field_line_and_expectation(tmp_path: Path) -> None
         "docs/ja/a.md:5: field 'date': expected YYYY-MM-DD, got '2024/2/27'",
         "docs/ja/a.md:7: field 'translation': expected one of official, unofficial, none, got 'partial'",
         "docs/ja/a.md:8: field 'colour': unknown field; known fields: title, document, source, "
-        "language, date, issuer, url, translation, counterpart, origin, part, pillars, "
+        "language, date, updated, issuer, url, translation, counterpart, origin, part, pillars, "
         "description, subtitle, tags, hide, search, template, icon, status",
         "docs/ja/a.md:4: field 'language': the page is in docs/ja/ but says 'en'"]
 

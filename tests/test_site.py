@@ -371,3 +371,29 @@ def test_japanese_text_on_english_pages_says_it_is_japanese(built_site: Path) ->
                     "script", "style"):
                 unmarked.append(f"{path.relative_to(built_site)}: {node.text_content.strip()[:40]}")
     assert unmarked == []
+
+
+# --- open data ----------------------------------------------------------------------------
+
+def test_feeds_and_document_files_are_published_and_linked(built_site: Path) -> None:
+    import feedparser
+    import jsonschema
+
+    schema = json.loads((built_site / "exports" / "document.schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for feed, lang in (("feed.xml", "ja"), ("en/feed.xml", "en")):
+        parsed = feedparser.parse((built_site / feed).read_bytes())
+        assert not parsed.bozo and parsed.version == "atom10" and len(parsed.entries) == 4
+        for entry in parsed.entries:  # every entry opens a built page of its language
+            path = urlparse(entry.link).path.strip("/")
+            assert (built_site / path / "index.html").exists(), entry.link
+            assert path.startswith("en/") == (lang == "en")
+    for url in [u for u in PAGES if u not in ("", "en/")]:
+        page = soup(built_site, url)
+        head = {l["type"]: urljoin(f"/{url}", l["href"]) for l in
+                page.select("head link[rel=alternate][type]")}
+        assert head["application/atom+xml"] == ("/en/feed.xml" if url.startswith("en/")
+                                                else "/feed.xml")
+        data = head["application/json"]
+        assert page.select_one(".provenance a[type='application/json']") is not None
+        validator.validate(json.loads((built_site / data.strip("/")).read_text("utf-8")))

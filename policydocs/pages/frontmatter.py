@@ -99,7 +99,7 @@ def _search(value: Any) -> str | None:
 
 SCHEMA: dict[str, Callable[[Any], str | None]] = {
     "title": _text, "document": _path, "source": _text, "language": _one_of("ja", "en"),
-    "date": _date, "issuer": _text, "url": _url, "translation": _one_of(*TRANSLATION_STATES),
+    "date": _date, "updated": _date, "issuer": _text, "url": _url, "translation": _one_of(*TRANSLATION_STATES),
     "counterpart": _bool, "origin": _text, "part": _part, "pillars": _pillars,
     # MkDocs' and Material's own keys that need no theme to check.
     "description": _text, "subtitle": _text, "tags": _texts, "hide": _hide, "search": _search,

@@ -20,7 +20,7 @@ from ..pages import corpus
 from ..pages.corpus import Corpus
 from ..pages.frontmatter import Theme
 from ..validation import checks
-from . import glossary, navigation, parity, pillars, tmexport, translock
+from . import feeds, glossary, navigation, opendata, parity, pillars, tmexport, translock
 
 PILLARS = Path("data") / "pillars.yml"
 GLOSSARY = Path("data") / "glossary.yml"
@@ -62,6 +62,8 @@ class SiteBuild:
         self.inputs = inputs
         self._checks: dict[tuple, list[ContentError]] = {}
         self._titles: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._open_data: dict[opendata.Addresses, opendata.StagedDocuments] = {}
+        self._feeds: dict[tuple[str, str, opendata.Addresses], str] = {}
 
     @functools.cached_property
     def corpus(self) -> Corpus:
@@ -110,6 +112,19 @@ class SiteBuild:
     def exports(self) -> tmexport.StagedExports:
         """Written once; every language pass copies the same files."""
         return tmexport.StagedExports(tmexport.pairs(self.parity))
+
+    def open_data(self, where: opendata.Addresses) -> opendata.StagedDocuments:
+        """The documents' JSON files, written once; every language pass copies them."""
+        if where not in self._open_data:
+            self._open_data[where] = opendata.StagedDocuments(
+                opendata.documents(self.corpus, self.parity, where))
+        return self._open_data[where]
+
+    def feed(self, language: str, site_name: str, where: opendata.Addresses) -> str:
+        key = (language, site_name, where)
+        if key not in self._feeds:
+            self._feeds[key] = feeds.atom(self.corpus, language, site_name, where)
+        return self._feeds[key]
 
     def checks(self, default: str, generated: Iterable[str], theme: Theme) -> list[ContentError]:
         """Every page's problems, given the URLs of the generated pages and the theme."""
