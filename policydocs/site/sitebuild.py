@@ -109,6 +109,13 @@ class SiteBuild:
         return self._titles[language]
 
     @functools.cached_property
+    def document_titles(self) -> dict[tuple[str, str], str]:
+        """(language, document path) -> the title of the document's first page."""
+        return {(lang, document): pages[0].title
+                for document, languages in opendata.document_pages(self.corpus).items()
+                for lang, pages in languages.items()}
+
+    @functools.cached_property
     def exports(self) -> tmexport.StagedExports:
         """Written once; every language pass copies the same files."""
         return tmexport.StagedExports(tmexport.pairs(self.parity))
