@@ -101,8 +101,9 @@ def test_side_by_side_rows_keep_reading_order_and_one_sided_units(tmp_path: Path
     assert body.ids == {parallel.TITLE_ID, "s-1", "p-1", "p-1-x", "p-1-y"}
     assert f'<h1 id="{parallel.TITLE_ID}">Side by side: Doc</h1>' in page
     assert '<div class="parallel-row parallel-only-ja" id="p-1-x" role="row">' in page
-    assert '<a class="parallel-ref" href="../../d/#p-1" hreflang="en">p-1</a>' in page
-    assert '<a class="parallel-ref" href="../../../d/#p-1" hreflang="ja">p-1</a>' in page
+    # each cell's link names its passage in the cell's language, not by its id
+    assert '<a class="parallel-ref" href="../../d/#p-1" hreflang="en">“Head”, paragraph 1</a>' in page
+    assert '<a class="parallel-ref" href="../../../d/#p-1" hreflang="ja">「見出し」第1項</a>' in page
     assert "[^1]" not in page and "<p>1. 一。</p>" in page
     ja_page = parallel.render_view(pair, "ja", "ja").html
     assert "<h1 id=\"view_title\">対訳表示: 文書 &lt;&amp;|&gt;</h1>" in ja_page

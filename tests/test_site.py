@@ -73,7 +73,7 @@ def test_footnotes_render_with_the_right_links(built_site: Path) -> None:
     ref = page.select_one("#p-2 sup a.footnote-ref")
     assert ref["href"] == "#fn:1"
     note = page.select_one("li[id='fn:2']")
-    hrefs = [a["href"] for a in note.select("a") if not a.get("class")]
+    hrefs = [a["href"] for a in note.select("a") if "footnote-backref" not in a.get("class", [])]
     assert hrefs == ["https://www.gov.uk/government/collections/uk-japan-comprehensive-economic-partnership-agreement",
                      "https://www.mofa.go.jp/mofaj/ecm/ie/page22_003344.html"]
     wp = soup(built_site, "white-papers/2013-bilateral-policy/")

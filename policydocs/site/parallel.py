@@ -22,6 +22,7 @@ from ..extensions import langparts
 from ..extensions.unitlinks import STALE_NOTES, UnitLinkContext
 from ..pages.corpus import PageRecord
 from ..pages.units import UnitRef
+from . import passages
 from .passages import heading_words
 from .provenance import original_html
 from .parity import DocumentStatus, PairStatus, ParityResult, label_of
@@ -117,6 +118,7 @@ def _rows_html(pair: PairStatus, rows: list[tuple[str, UnitRef | None, UnitRef |
     here = page_url(view_rel(pair.rel), language, default)
     pages = {lang: relative(here, page_url(pair.rel, lang, default)) for lang in ("ja", "en")}
     out = [_head_row(language)]
+    names = {lang: passages.names(pair.pages[lang], lang) for lang in ("ja", "en")}
     for unit_id, ja, en in rows:
         only = "ja" if en is None else "en" if ja is None else ""
         classes = "parallel-row" + (f" parallel-only-{only}" if only else "")
@@ -127,7 +129,8 @@ def _rows_html(pair: PairStatus, rows: list[tuple[str, UnitRef | None, UnitRef |
             classes += " parallel-stale"
             note = (f'<p class="stale-note" lang="{language}">'
                     f"{html.escape(STALE_NOTES[language])}</p>")
-        cells = "".join(_cell(pages[lang], lang, unit, language, note if lang == "ja" else "")
+        cells = "".join(_cell(pages[lang], lang, unit, language, note if lang == "ja" else "",
+                              names[lang].get(unit_id, ""))
                         for lang, unit in (("ja", ja), ("en", en)))
         out.append(f'<div class="{classes}" id="{html.escape(unit_id)}" role="row">{cells}</div>')
     label = html.escape(TEXT[language]["view_title"])
@@ -148,9 +151,11 @@ def href(from_rel: str, to_rel: str, to_lang: str, reader: str, default: str) ->
     return generated_href(from_rel, reader, to_rel, to_lang, default)
 
 
-def _cell(page: str, lang: str, unit: UnitRef | None, reader: str, note: str = "") -> str:
-    """One language's cell; ``page`` is the relative URL of that language's page. What the
-    site says about the text (no counterpart, one language only) is in the reader's
+def _cell(page: str, lang: str, unit: UnitRef | None, reader: str, note: str = "",
+          name: str = "") -> str:
+    """One language's cell; ``page`` is the relative URL of that language's page, ``name``
+    the passage's name in its language (its link's text; the id where it has none). What
+    the site says about the text (no counterpart, one language only) is in the reader's
     language and marked so."""
     t = TEXT[reader]
     if unit is None:
@@ -160,7 +165,7 @@ def _cell(page: str, lang: str, unit: UnitRef | None, reader: str, note: str = "
     only = (f' · <span lang="{reader}">{html.escape(t["only"])}</span>'
             if unit.lang_only else "")
     ref = (f'<p><a class="parallel-ref" href="{html.escape(link)}" hreflang="{lang}">'
-           f"{html.escape(unit.id)}</a>{only}</p>")
+           f"{html.escape(name or unit.id)}</a>{only}</p>")
     return (f'<div class="parallel-cell" role="cell" lang="{lang}">'
             f"{note}{ref}{cell_html(_cell_text(unit), lang)}</div>")
 

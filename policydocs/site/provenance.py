@@ -43,6 +43,7 @@ def original(meta: Mapping[str, Any], reader: str) -> Original:
 def original_html(meta: Mapping[str, Any], reader: str) -> str:
     """One line for a generated page (the side-by-side view) that has no provenance block."""
     o = original(meta, reader)
-    value = (f'<a href="{html.escape(o.url)}" hreflang="{o.language}">{html.escape(o.url)}</a>'
+    value = (f'<a href="{html.escape(o.url)}" hreflang="{o.language}" class="url-text">'
+             f'{html.escape(o.url)}</a>'
              if o.url else html.escape(o.note))
     return f'<p class="view-original"><strong>{html.escape(o.label)}</strong>: {value}</p>\n'
