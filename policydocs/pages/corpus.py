@@ -48,6 +48,11 @@ class PageRecord:
     def document(self) -> str | None:
         return self.meta.get("document")
 
+    @property
+    def is_first_page(self) -> bool:
+        """The page a document opens on: ``<document>.md`` or ``<document>/index.md``."""
+        return self.rel in (f"{self.document}.md", f"{self.document}/index.md")
+
 
 @dataclass
 class Corpus:
@@ -64,6 +69,24 @@ class Corpus:
 
     def rels(self) -> list[str]:
         return sorted({rel for _, rel in self.pages})
+
+    def documents(self) -> dict[str, dict[str, list[PageRecord]]]:
+        """Document path -> language -> its pages, its first page (``<document>.md`` or
+        ``<document>/index.md``) first, in path order."""
+        out: dict[str, dict[str, list[PageRecord]]] = {}
+        for page in self.pages.values():
+            if isinstance(page.document, str):
+                out.setdefault(page.document, {}).setdefault(page.language, []).append(page)
+        for languages in out.values():
+            for pages in languages.values():
+                pages.sort(key=lambda p: (not p.is_first_page, p.rel))
+        return dict(sorted(out.items()))
+
+    def document_titles(self) -> dict[tuple[str, str], str]:
+        """(language, document path) -> the title of the document's first page."""
+        return {(lang, document): pages[0].title
+                for document, languages in self.documents().items()
+                for lang, pages in languages.items()}
 
 
 def markdown_files(docs_dir: Path, languages: tuple[str, ...]) -> list[tuple[str, Path]]:

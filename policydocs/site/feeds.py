@@ -11,7 +11,7 @@ from feedgen.feed import FeedGenerator
 from ..core.pageurls import page_url
 from ..pages.corpus import Corpus, PageRecord
 from . import passages
-from .opendata import Addresses, document_pages
+from .opendata import Addresses
 
 FEED = "feed.xml"
 JST = dt.timezone(dt.timedelta(hours=9))  # the issuers' dates are Japanese dates
@@ -43,7 +43,7 @@ def _summary(pages: list[PageRecord], language: str) -> str | None:
 def atom(corpus: Corpus, language: str, site_name: str, where: Addresses) -> str:
     """The feed of ``language`` as Atom 1.0 (RFC 4287)."""
     entries = []
-    for document, languages in document_pages(corpus).items():
+    for document, languages in corpus.documents().items():
         pages = languages.get(language)
         if not pages:
             continue

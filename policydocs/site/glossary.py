@@ -188,15 +188,14 @@ def build(corpus: Corpus, curated: CuratedFile) -> Glossary:
     titles = {(p.language, p.rel): p.title for p in pages}
     names = {(p.language, p.rel): passages.names(p, p.language) for p in pages}
     return Glossary(dict(sorted(terms.items(), key=lambda kv: kv[0].casefold())), problems,
-                    titles, _document_titles(pages), names)
+                    titles, _document_titles(corpus, pages), names)
 
 
-def _document_titles(pages: list[PageRecord]) -> dict[tuple[str, str], str]:
-    """(language, rel) -> the title of the document the page belongs to: its first page's
-    (``<document>.md`` or ``<document>/index.md``), or the page's own."""
-    firsts = {(p.language, p.meta.get("document")): p.title for p in pages
-              if p.rel in (f"{p.meta.get('document')}.md", f"{p.meta.get('document')}/index.md")}
-    return {(p.language, p.rel): firsts.get((p.language, p.meta.get("document")), p.title)
+def _document_titles(corpus: Corpus, pages: list[PageRecord]) -> dict[tuple[str, str], str]:
+    """(language, rel) -> the title of the document the page belongs to (its own title
+    when it belongs to none)."""
+    documents = corpus.document_titles()
+    return {(p.language, p.rel): documents.get((p.language, p.document or ""), p.title)
             for p in pages}
 
 

@@ -46,24 +46,6 @@ class Addresses:
         return urljoin(self.site_url, rel)
 
 
-def document_pages(corpus: Corpus) -> dict[str, dict[str, list[PageRecord]]]:
-    """Document path -> language -> its pages, first page first."""
-    out: dict[str, dict[str, list[PageRecord]]] = {}
-    for page in corpus.pages.values():
-        document = page.meta.get("document")
-        if isinstance(document, str):
-            out.setdefault(document, {}).setdefault(page.language, []).append(page)
-    for languages in out.values():
-        for pages in languages.values():
-            pages.sort(key=lambda p: (p.rel not in _first_rels(p), p.rel))
-    return dict(sorted(out.items()))
-
-
-def _first_rels(page: PageRecord) -> tuple[str, str]:
-    document = page.meta.get("document")
-    return f"{document}.md", f"{document}/index.md"
-
-
 def _date(value: object) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else None
 
@@ -107,7 +89,7 @@ def documents(corpus: Corpus, parity: ParityResult, where: Addresses) -> dict[st
     for pair in pairs(parity):
         by_document.setdefault(pair.document, []).append(pair)
     return {document: document_data(document, languages, by_document.get(document, []), where)
-            for document, languages in document_pages(corpus).items()}
+            for document, languages in corpus.documents().items()}
 
 
 def dumps(data: dict) -> str:

@@ -171,7 +171,7 @@ def collect(corpus: Corpus, pillars: list[Pillar]) -> PillarIndex:
                 for pid in check(page, unit.line, _ids(unit.attrs.get("pillars"))):
                     unit_tags.setdefault(unit.id, {}).setdefault(pid, unit.attrs.get("why", ""))
         document = base.document or rel
-        if rel in (f"{document}.md", f"{document}/index.md"):
+        if base.is_first_page:
             index.titles[document] = {lang: page.title for lang, page in pages.items()}
         for pid, why in page_tags.items():
             index.entries[pid].append(Entry(document, rel, None, order + (-1,), pages, why))

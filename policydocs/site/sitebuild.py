@@ -111,9 +111,7 @@ class SiteBuild:
     @functools.cached_property
     def document_titles(self) -> dict[tuple[str, str], str]:
         """(language, document path) -> the title of the document's first page."""
-        return {(lang, document): pages[0].title
-                for document, languages in opendata.document_pages(self.corpus).items()
-                for lang, pages in languages.items()}
+        return self.corpus.document_titles()
 
     @functools.cached_property
     def exports(self) -> tmexport.StagedExports:
