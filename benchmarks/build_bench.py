@@ -9,7 +9,9 @@ busy machine; it varies a little less than wall time from one build to the next,
     .venv/bin/python benchmarks/build_bench.py [--sizes 100,1000] [--runs 3] [--per-section 25]
 
 "on" is the project as configured; "on, no search index" leaves out the Pagefind step (to
-show where the time goes); "off" removes every hook and the project's Markdown extensions.
+show where the time goes); "off" removes every hook and the project's Markdown extensions;
+"anchor" is what a user would build instead: plain Material, mkdocs-static-i18n and
+Material's built-in search, without the project's hooks, extensions, templates or assets.
 """
 from __future__ import annotations
 
@@ -26,10 +28,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import generate  # noqa: E402
 
-VARIANTS = ("on", "on, no search index", "off")
+VARIANTS = ("on", "on, no search index", "off", "anchor")
 
 
 def variant_config(base: str, variant: str) -> str:
+    if variant == "anchor":
+        # What a user would pick instead: plain Material with mkdocs-static-i18n and
+        # Material's built-in search plugin (its default), none of the project's hooks,
+        # extensions, templates, stylesheets or scripts.
+        base = variant_config(base, "off")
+        base = re.sub(r"\n  custom_dir: .*", "", base)
+        base = re.sub(r"\nextra_(css|javascript):\n(  - .*\n)+", "\n", base)
+        base = base.replace("reconfigure_search: false", "reconfigure_search: true")
+        return base.replace("\nplugins:\n", "\nplugins:\n  - search\n", 1)
     if variant == "off":
         base = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", base)
         return re.sub(r"\n  - policydocs\.\w+.*", "", base)
@@ -96,6 +107,9 @@ def main() -> None:
         print(f"N={n:<5} CPU time on / off: {statistics.median(cpu['on']) / cpu_off:.3f}   "
               f"(without the search index: "
               f"{statistics.median(cpu['on, no search index']) / cpu_off:.3f})")
+        anchor = medians[(n, "anchor")]
+        print(f"N={n:<5} project / anchor: {medians[(n, 'on')] / anchor:.3f}   "
+              f"(CPU time: {statistics.median(cpu['on']) / statistics.median(cpu['anchor']):.3f})")
         print(f"N={n:<5} corpus scans per build: {sorted(scans)}  (scans, pages)")
     sizes = sorted({n for n, _ in medians})
     if len(sizes) == 2:

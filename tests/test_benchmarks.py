@@ -64,3 +64,20 @@ def test_page_costs_times_each_kind_of_page_and_every_hook(tmp_path: Path) -> No
     assert counts[("prepare", "document")] == counts[("build", "document")] == 8
     assert counts[("prepare", "side-by-side")] == 6 and counts[("prepare", "generated")] == 14
     assert "files: hooks/parallel_reading.py.on_files" in done.stdout
+
+
+def test_every_build_variant_builds_a_tiny_corpus(tmp_path: Path) -> None:
+    """The benchmark's variants stay buildable: "off" and "anchor" run without the hooks,
+    so a template that needs what a hook gives must do without it."""
+    import build_bench
+
+    project = generate(tmp_path / "corpus", 3)
+    base = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    anchor = build_bench.variant_config(base, "anchor")
+    assert "hooks:" not in anchor and "custom_dir" not in anchor and "extra_css" not in anchor
+    assert "\n  - search\n" in anchor and "policydocs." not in anchor
+    for variant in build_bench.VARIANTS:
+        config = project / f"mkdocs-{variant.replace(', ', '-').replace(' ', '-')}.yml"
+        config.write_text(build_bench.variant_config(base, variant), encoding="utf-8")
+        build_bench.build(project, config)  # raises SystemExit with the log if it fails
+    assert (project / "site" / "search" / "search_index.json").exists()  # the anchor's, last
