@@ -12,7 +12,7 @@ import pytest
 from helpers import ROOT
 
 from policydocs.pages import corpus
-from policydocs.site import feeds, opendata, parity
+from policydocs.site import feeds, opendata, parity, tmexport
 
 SCHEMA = json.loads(opendata.SCHEMA.read_text(encoding="utf-8"))
 WHERE = opendata.Addresses("https://example.org/archive/", "ja")
@@ -29,7 +29,7 @@ def test_the_schema_is_a_valid_json_schema() -> None:
 
 
 def test_every_document_file_follows_the_schema(real) -> None:
-    documents = opendata.documents(real, parity.compare(real), WHERE)
+    documents = opendata.documents(real, tmexport.pairs(parity.compare(real)), WHERE)
     assert sorted(documents) == ["dialogues/japan-us-dde-14",
                                  "partnerships/japan-uk-digital-partnership",
                                  "white-papers/2013-bilateral-policy",
@@ -51,7 +51,7 @@ def test_every_document_file_follows_the_schema(real) -> None:
 
 
 def test_a_file_missing_a_field_or_with_a_bad_url_is_refused(real) -> None:
-    data = opendata.documents(real, parity.compare(real), WHERE)["dialogues/japan-us-dde-14"]
+    data = opendata.documents(real, tmexport.pairs(parity.compare(real)), WHERE)["dialogues/japan-us-dde-14"]
     broken = {**data, "units": [{**data["units"][0], "url": {"ja": "javascript:x", "en": "x"}}]}
     with pytest.raises(jsonschema.ValidationError):
         VALIDATOR.validate(broken)

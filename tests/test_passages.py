@@ -5,7 +5,7 @@ from pathlib import Path
 
 from policydocs.pages import corpus
 from policydocs.pages.units import UnitRef
-from policydocs.site import passages
+from policydocs.pages import passages
 
 PAGE = """---
 title: t

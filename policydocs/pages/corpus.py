@@ -9,7 +9,7 @@ from typing import Any
 
 from ..core.errors import ContentError
 from ..core.languages import LANGUAGES, other
-from . import bounds, pagefile, reader, units
+from . import bounds, pagefile, passages, reader, units
 
 
 
@@ -35,6 +35,13 @@ class PageRecord:
     def reading(self) -> reader.Reading:
         """Its body read once for the checks, the exports and the glossary."""
         return reader.read(self.body, self.body_line)
+
+    @functools.cached_property
+    def passage_names(self) -> dict[str, str]:
+        """Unit id -> how a reader names the passage, in the page's language (``passages``):
+        made once, for the glossary, the pillar indexes, the views, the exports and the
+        cite tool alike."""
+        return passages.names(self, self.language)
 
     @property
     def translation(self) -> str | None:

@@ -124,3 +124,14 @@ def scan(body: str, first_line: int, path: str) -> tuple[list[UnitRef], list[Con
             block_line = line
         block.append(raw)
     return units, problems
+
+
+_LABEL = re.compile(r"^(\d{1,3}\\?\.|[a-z]{1,5}\.|[①-⑳])(?=\s)")
+
+
+def label_of(unit: UnitRef) -> str:
+    """The printed label a block unit starts with ("7.", "b.", "iv."), or ""."""
+    if unit.kind != "block":
+        return ""
+    match = _LABEL.match(unit.text)
+    return match.group(1).replace("\\", "") if match else ""

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ..pages.corpus import PageRecord
-from . import passages
 
 TEXT = {
     "ja": {"short": "引用", "cite": "{name}を引用", "link": "リンクをコピー", "citation": "引用をコピー",
@@ -24,4 +23,4 @@ def page_data(page: PageRecord, document_title: str, language: str) -> dict:
     date = page.meta.get("date")
     return {"title": document_title, "issuer": str(page.meta.get("issuer") or ""),
             "date": date.isoformat() if isinstance(date, dt.date) else "",
-            "names": passages.names(page, language), "text": TEXT[language]}
+            "names": page.passage_names, "text": TEXT[language]}

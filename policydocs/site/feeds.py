@@ -10,7 +10,7 @@ from feedgen.feed import FeedGenerator
 
 from ..core.pageurls import page_url
 from ..pages.corpus import Corpus, PageRecord
-from . import passages
+from ..pages import passages
 from .opendata import Addresses
 
 FEED = "feed.xml"

@@ -20,7 +20,6 @@ from ..core.pageurls import generated_href
 from ..extensions.prebuilthtml import block, element, markdown_element
 from ..extensions.prebuilthtml import text as html_text
 from ..pages.corpus import Corpus, PageRecord
-from . import passages
 
 PAGE = "glossary.md"
 # Spans of a Markdown line that are not running text.
@@ -186,7 +185,7 @@ def build(corpus: Corpus, curated: CuratedFile) -> Glossary:
                                          f"acronym '{token}' is used but defined nowhere",
                                          f"add it to {curated.path} (terms or exclude)"))
     titles = {(p.language, p.rel): p.title for p in pages}
-    names = {(p.language, p.rel): passages.names(p, p.language) for p in pages}
+    names = {(p.language, p.rel): p.passage_names for p in pages}
     return Glossary(dict(sorted(terms.items(), key=lambda kv: kv[0].casefold())), problems,
                     titles, _document_titles(corpus, pages), names)
 

@@ -18,9 +18,7 @@ from urllib.parse import urljoin
 from ..core.languages import original_language
 from ..core.pageurls import page_url
 from ..pages.corpus import Corpus, PageRecord
-from . import passages
-from .parity import ParityResult
-from .tmexport import AlignedPair, pairs
+from .tmexport import AlignedPair
 
 SCHEMA = Path(__file__).with_name("document.schema.json")
 EXPORT_DIR = "exports/documents"
@@ -59,7 +57,7 @@ def document_data(document: str, pages: dict[str, list[PageRecord]],
     for page in first.values():
         lang = original_language(page.language, page.meta.get("translation"))
         originals[lang] = originals[lang] or page.meta.get("url")
-    names = {(p.language, p.rel): passages.names(p, p.language)
+    names = {(p.language, p.rel): p.passage_names
              for ps in pages.values() for p in ps}
     english = first.get("en")
     return {
@@ -83,10 +81,11 @@ def document_data(document: str, pages: dict[str, list[PageRecord]],
     }
 
 
-def documents(corpus: Corpus, parity: ParityResult, where: Addresses) -> dict[str, dict]:
-    """Document path -> its JSON object, for every document of the corpus."""
+def documents(corpus: Corpus, aligned: list[AlignedPair], where: Addresses) -> dict[str, dict]:
+    """Document path -> its JSON object, for every document of the corpus; ``aligned`` is
+    the corpus's aligned pairs (``tmexport.pairs``, made once per build for both exports)."""
     by_document: dict[str, list[AlignedPair]] = {}
-    for pair in pairs(parity):
+    for pair in aligned:
         by_document.setdefault(pair.document, []).append(pair)
     return {document: document_data(document, languages, by_document.get(document, []), where)
             for document, languages in corpus.documents().items()}

@@ -22,8 +22,7 @@ from ..extensions import langparts
 from ..extensions.unitlinks import STALE_NOTES, UnitLinkContext
 from ..pages.corpus import PageRecord
 from ..pages.units import UnitRef
-from . import passages
-from .passages import heading_words
+from ..pages.passages import heading_words
 from .provenance import original_html
 from .parity import DocumentStatus, PairStatus, ParityResult, label_of
 from . import tmexport
@@ -118,7 +117,7 @@ def _rows_html(pair: PairStatus, rows: list[tuple[str, UnitRef | None, UnitRef |
     here = page_url(view_rel(pair.rel), language, default)
     pages = {lang: relative(here, page_url(pair.rel, lang, default)) for lang in ("ja", "en")}
     out = [_head_row(language)]
-    names = {lang: passages.names(pair.pages[lang], lang) for lang in ("ja", "en")}
+    names = {lang: pair.pages[lang].passage_names for lang in ("ja", "en")}
     for unit_id, ja, en in rows:
         only = "ja" if en is None else "en" if ja is None else ""
         classes = "parallel-row" + (f" parallel-only-{only}" if only else "")

@@ -20,7 +20,7 @@ from ..core.pageurls import generated_href, md_link, page_url, relative
 from ..extensions.pillarbadges import BadgeContext
 from ..extensions.prebuilthtml import block, element, markdown_element, text
 from ..pages.corpus import Corpus, PageRecord
-from . import passages
+from ..pages import passages
 
 INDEX_DIR = "pillars"
 TEXT = {
@@ -291,7 +291,6 @@ class _Items:
     language: str
     default: str
     tagged: set[str]  # unit ids tagged with the pillar in this document
-    _names: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     def render(self, group: list[Entry]) -> list[str]:
         items, beneath = [], set()
@@ -347,10 +346,7 @@ class _Items:
             f"#{anchor}" if anchor else "")
 
     def _name(self, page: PageRecord, unit_id: str) -> str:
-        key = (page.language, page.rel)
-        if key not in self._names:
-            self._names[key] = passages.names(page, page.language)
-        return self._names[key].get(unit_id, unit_id)
+        return page.passage_names.get(unit_id, unit_id)
 
 
 def _first_block(units: list):

@@ -116,13 +116,18 @@ class SiteBuild:
     @functools.cached_property
     def exports(self) -> tmexport.StagedExports:
         """Written once; every language pass copies the same files."""
-        return tmexport.StagedExports(tmexport.pairs(self.parity))
+        return tmexport.StagedExports(self.aligned)
+
+    @functools.cached_property
+    def aligned(self) -> list[tmexport.AlignedPair]:
+        """Every unit aligned across the languages, as the exports and open data write it."""
+        return tmexport.pairs(self.parity)
 
     def open_data(self, where: opendata.Addresses) -> opendata.StagedDocuments:
         """The documents' JSON files, written once; every language pass copies them."""
         if where not in self._open_data:
             self._open_data[where] = opendata.StagedDocuments(
-                opendata.documents(self.corpus, self.parity, where))
+                opendata.documents(self.corpus, self.aligned, where))
         return self._open_data[where]
 
     def feed(self, language: str, site_name: str, where: opendata.Addresses) -> str:

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
-from ..pages import inline
-from ..pages.corpus import PageRecord
-from ..pages.units import UnitRef
-from .parity import label_of
+from typing import TYPE_CHECKING
+
+from . import inline
+from .units import UnitRef, label_of
+
+if TYPE_CHECKING:
+    from .corpus import PageRecord
 
 _LONGEST = 40  # characters of a heading quoted in a name
 
@@ -47,7 +50,7 @@ def _joined(labels: dict[int, str]) -> str:
     return parts[0] + "".join(f"({p})" for p in parts[1:])
 
 
-def names(page: PageRecord, language: str) -> dict[str, str]:
+def names(page: "PageRecord", language: str) -> dict[str, str]:
     """Unit id -> the passage's name in ``language``, for every unit of the page. A block
     unit without a printed label is counted among the blocks under its heading."""
     out: dict[str, str] = {}
@@ -92,7 +95,7 @@ def _ja_sentence(words: str) -> str:
     return words
 
 
-def section_units(page: PageRecord, unit_id: str) -> list[UnitRef]:
+def section_units(page: "PageRecord", unit_id: str) -> list[UnitRef]:
     """The units a heading's section holds, up to the next heading of its level or above
     (a block unit: none)."""
     units = page.units
