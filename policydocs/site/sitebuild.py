@@ -19,12 +19,14 @@ from ..core.errors import ContentError
 from ..pages import corpus
 from ..pages.corpus import Corpus
 from ..pages.frontmatter import Theme
+from ..terms import consistency, tbx, termbase
 from ..validation import checks
 from . import feeds, glossary, navigation, opendata, parity, pillars, tmexport, translock
 
 PILLARS = Path("data") / "pillars.yml"
 GLOSSARY = Path("data") / "glossary.yml"
 SECTIONS = Path("data") / "sections.yml"
+TERMS = termbase.PATH
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class SiteBuild:
         self._titles: dict[str, tuple[tuple[str, str], ...]] = {}
         self._open_data: dict[opendata.Addresses, opendata.StagedDocuments] = {}
         self._feeds: dict[tuple[str, str, opendata.Addresses], str] = {}
+        self._tbx: dict[tuple[opendata.Addresses, str], bytes] = {}
 
     @functools.cached_property
     def corpus(self) -> Corpus:
@@ -122,6 +125,29 @@ class SiteBuild:
     def aligned(self) -> list[tmexport.AlignedPair]:
         """Every unit aligned across the languages, as the exports and open data write it."""
         return tmexport.pairs(self.parity)
+
+    @functools.cached_property
+    def terms(self) -> termbase.TermBase:
+        return termbase.load(self.inputs.project / TERMS, TERMS.as_posix())
+
+    @functools.cached_property
+    def term_sources(self) -> list[ContentError]:
+        """Terms whose cited official unit does not use them."""
+        return consistency.source_problems(self.terms, self.corpus)
+
+    @functools.cached_property
+    def term_report(self) -> consistency.Report:
+        """How the unofficial translations render the terms of the base."""
+        return consistency.check(self.terms, self.aligned)
+
+    def term_findings(self) -> list[ContentError]:
+        return [consistency.problem(f, self.corpus) for f in self.term_report.findings]
+
+    def tbx(self, where: opendata.Addresses, title: str) -> bytes:
+        """The term base as TBX, made once for both passes."""
+        if (where, title) not in self._tbx:
+            self._tbx[where, title] = tbx.to_tbx(self.terms, self.corpus, where.page, title)
+        return self._tbx[where, title]
 
     def open_data(self, where: opendata.Addresses) -> opendata.StagedDocuments:
         """The documents' JSON files, written once; every language pass copies them."""
