@@ -19,6 +19,7 @@ from ..core.errors import ContentError
 from ..pages import corpus
 from ..pages.corpus import Corpus
 from ..pages.frontmatter import Theme
+from ..search import concordance
 from ..terms import consistency, tbx, termbase
 from ..validation import checks
 from . import feeds, glossary, navigation, opendata, parity, pillars, tmexport, translock
@@ -67,6 +68,7 @@ class SiteBuild:
         self._open_data: dict[opendata.Addresses, opendata.StagedDocuments] = {}
         self._feeds: dict[tuple[str, str, opendata.Addresses], str] = {}
         self._tbx: dict[tuple[opendata.Addresses, str], bytes] = {}
+        self._concordance: dict[str, concordance.ConcordanceIndex] = {}
 
     @functools.cached_property
     def corpus(self) -> Corpus:
@@ -148,6 +150,14 @@ class SiteBuild:
         if (where, title) not in self._tbx:
             self._tbx[where, title] = tbx.to_tbx(self.terms, self.corpus, where.page, title)
         return self._tbx[where, title]
+
+    def concordance(self, default: str) -> concordance.ConcordanceIndex:
+        """The concordance's index, started when first asked and built in the background;
+        every later pass and rebuild of the same inputs copies the same bundles."""
+        if default not in self._concordance:
+            self._concordance[default] = concordance.ConcordanceIndex(
+                concordance.records(self.corpus, self.aligned, default))
+        return self._concordance[default]
 
     def open_data(self, where: opendata.Addresses) -> opendata.StagedDocuments:
         """The documents' JSON files, written once; every language pass copies them."""

@@ -14,6 +14,7 @@ PAGE_TYPES: dict[str, str] = {
     "pillar-overview": "pillars/",
     "pillar": "pillars/data/",
     "glossary": "glossary/",
+    "concordance": "concordance/",
     "status": "status/",
     "white-paper-part": "white-papers/2020-ict-international-strategy/part-1/",
     "not-found": "404.html",
