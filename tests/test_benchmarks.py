@@ -59,10 +59,10 @@ def test_page_costs_times_each_kind_of_page_and_every_hook(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     rows = [line.split() for line in done.stdout.splitlines()]
     counts = {(r[0], r[1]): int(r[2]) for r in rows if r[:1] in (["prepare"], ["build"])}
-    # 3 documents and a home page, 3 views, 7 generated pages (status, glossary, pillar
-    # overview and four pillars), in each language
+    # 3 documents and a home page, 3 views, 8 generated pages (status, glossary, concordance,
+    # pillar overview and four pillars), in each language
     assert counts[("prepare", "document")] == counts[("build", "document")] == 8
-    assert counts[("prepare", "side-by-side")] == 6 and counts[("prepare", "generated")] == 14
+    assert counts[("prepare", "side-by-side")] == 6 and counts[("prepare", "generated")] == 16
     assert "files: hooks/parallel_reading.py.on_files" in done.stdout
 
 

@@ -24,16 +24,25 @@ def violations(axe, page) -> list[str]:
             for v in found]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_no_axe_violations(browser, base_url, axe, page_type: str, lang: str) -> None:
+def audit(browser, axe, address: str, prepare=None) -> list[str]:
+    """The violations on ``address`` in both schemes, on desktop and phone; ``prepare(page)``
+    brings the page to the state to audit (results shown, say)."""
     failures = []
     for scheme in SCHEMES:
         for device, viewport in VIEWPORTS.items():
             context = browser.new_context(viewport=viewport, color_scheme=scheme,
                                           is_mobile=device == "phone")
             page = context.new_page()
-            page.goto(url(base_url, lang, page_type), wait_until="load")
+            page.goto(address, wait_until="load")
+            if prepare is not None:
+                prepare(page)
             failures += [f"{scheme}/{device}: {v}" for v in violations(axe, page)]
             context.close()
+    return failures
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_no_axe_violations(browser, base_url, axe, page_type: str, lang: str) -> None:
+    failures = audit(browser, axe, url(base_url, lang, page_type))
     assert not failures, f"{page_type} ({lang}):\n  " + "\n  ".join(failures)
