@@ -16,23 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "browser")]
 
 from concordance_driver import run_query  # noqa: E402
-from search_bench import FLAGS, serve  # noqa: E402
+from search_bench import FLAGS, first_query_bytes, serve  # noqa: E402
 
 from policydocs.search import concordanceeval  # noqa: E402
 
 FIRST = {"ja": "信頼性のある自由なデータ流通", "en": "Data Free Flow with Trust"}
-
-
-def first_query_bytes(browser, base: str, lang: str) -> int:
-    """Bytes fetched under concordance/ (not the page itself) to show a first query."""
-    page = browser.new_page()
-    sizes: list[int] = []
-    page.on("requestfinished", lambda r: "/concordance/" in r.url and r.resource_type != "document"
-            and sizes.append(r.sizes()["responseBodySize"]))
-    page.goto(base + ("" if lang == "ja" else "en/") + "concordance/")
-    run_query(page, FIRST[lang], everything=False)
-    page.close()
-    return sum(sizes)
 
 
 def main() -> None:
@@ -53,7 +41,10 @@ def main() -> None:
                     print(f"{page_lang} page, {query.language} {query.text!r}: recall "
                           f"{result.recall:.2f} precision {result.precision:.2f} missed {missed}")
             page.close()
-        sizes = {lang: first_query_bytes(browser, base, lang) for lang in ("ja", "en")}
+        sizes = {lang: first_query_bytes(
+            browser, base + ("" if lang == "ja" else "en/") + "concordance/", "/concordance/",
+            lambda page, q=FIRST[lang]: run_query(page, q, everything=False))
+            for lang in ("ja", "en")}
         browser.close()
     print()
     for page_lang, chosen in scores.items():

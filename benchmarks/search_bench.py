@@ -36,14 +36,15 @@ def serve(site: Path) -> str:
     return f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def first_query_bytes(browser, base: str, lang: str, query: str) -> int:
-    """Bytes of the search index and engine fetched to answer one query on a fresh page."""
+def first_query_bytes(browser, address: str, folder: str, ask) -> int:
+    """Bytes fetched from ``folder`` (index and engine; not the page itself) on a fresh page
+    at ``address`` while ``ask(page)`` runs one query."""
     page = browser.new_page()
     sizes: list[int] = []
-    page.on("requestfinished", lambda r: "/pagefind/" in r.url and sizes.append(
-        r.sizes()["responseBodySize"]))
-    page.goto(base + ("" if lang == "ja" else "en/"))
-    run_query(page, query)
+    page.on("requestfinished", lambda r: folder in r.url and r.resource_type != "document"
+            and sizes.append(r.sizes()["responseBodySize"]))
+    page.goto(address)
+    ask(page)
     page.close()
     return sum(sizes)
 
@@ -67,7 +68,8 @@ def main() -> None:
             print(f"{query.language} {query.text:<30} recall {result.recall:4.2f} "
                   f"top-k {result.precision:4.2f} passage {result.passage_hit} "
                   f"first {results[0] if results else '-'}{mark}")
-        sizes = {lang: first_query_bytes(browser, base, lang, q)
+        sizes = {lang: first_query_bytes(browser, base + ("" if lang == "ja" else "en/"),
+                                         "/pagefind/", lambda page, q=q: run_query(page, q))
                  for lang, q in (("ja", "データ流通"), ("en", "data flows"))}
         browser.close()
     print()

@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository root and one strict build of the real site."""
+"""Shared fixtures: the repository root, the real site's corpus and aligned pairs (scanned
+once per session), and one strict build of the real site."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +11,20 @@ from helpers import ROOT
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def site_corpus():
+    """The real site's pages, scanned once for every test that reads them."""
+    from policydocs.pages import corpus
+    return corpus.scan(ROOT / "docs")
+
+
+@pytest.fixture(scope="session")
+def aligned(site_corpus):
+    """Every unit of the real site aligned across the languages."""
+    from policydocs.site import parity, tmexport
+    return tmexport.pairs(parity.compare(site_corpus))
 
 
 @pytest.fixture(scope="session")

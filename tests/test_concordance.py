@@ -10,23 +10,12 @@ import pytest
 from helpers import ROOT
 from selectolax.lexbor import LexborHTMLParser
 
-from policydocs.pages import corpus
 from policydocs.search import concordance, concordanceeval
-from policydocs.site import concordancepage, parity, tmexport
+from policydocs.site import concordancepage
 from policydocs.terms import termbase
 
 QUERIES = ROOT / "tests" / "concordance_queries.yml"
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)> & </p><p data-pagefind-body>'
-
-
-@pytest.fixture(scope="module")
-def site_corpus() -> corpus.Corpus:
-    return corpus.scan(ROOT / "docs")
-
-
-@pytest.fixture(scope="module")
-def aligned(site_corpus) -> list[tmexport.AlignedPair]:
-    return tmexport.pairs(parity.compare(site_corpus))
 
 
 def record(order: int = 0, ja: str = "信頼性のある自由なデータ流通", en: str = "Data Free Flow with "
@@ -39,7 +28,7 @@ def record(order: int = 0, ja: str = "信頼性のある自由なデータ流通
 
 
 def test_records_carry_both_units_addresses_titles_and_date(site_corpus, aligned):
-    records = concordance.records(site_corpus, aligned, "ja")
+    records = concordance.records(site_corpus, aligned, site_corpus.document_titles(), "ja")
     assert len(records) == len(aligned) > 300
     first = next(r for r in records if r.page == "partnerships/japan-uk-digital-partnership.md")
     assert first.url == {"ja": f"partnerships/japan-uk-digital-partnership/#{first.unit}",
@@ -108,7 +97,7 @@ def test_the_page_names_its_template_and_lists_the_bilingual_documents(site_corp
     assert page.startswith("---\ntitle: Bilingual concordance\ntemplate: concordance.html\n---")
     assert (ROOT / "overrides" / concordancepage.TEMPLATE).is_file()
     base = termbase.load(ROOT / "data" / "terms.yml")
-    data = concordancepage.template_data(site_corpus, base, "ja")
+    data = concordancepage.template_data(site_corpus.document_titles(), base, "ja")
     ids = [d["id"] for d in data["documents"]]
     assert "partnerships/japan-uk-digital-partnership" in ids and ids == sorted(ids)
     assert set(data["data"]["strings"]) == set(concordancepage.SCRIPT_TEXT["en"])

@@ -15,23 +15,13 @@ from lxml import etree
 
 from policydocs.core.errors import ContentError
 from policydocs.pages import corpus
-from policydocs.site import glossary, parity, tmexport
+from policydocs.site import glossary, tmexport
 from policydocs.site.opendata import Addresses
 from policydocs.terms import candidates, consistency, matching, tbx, termbase
 
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
 needs_omegat = pytest.mark.skipif(not OMEGAT_JAR.is_file() or not shutil.which("java"),
                                   reason="OmegaT is not installed (apt-get install omegat)")
-
-
-@pytest.fixture(scope="module")
-def site_corpus() -> corpus.Corpus:
-    return corpus.scan(ROOT / "docs")
-
-
-@pytest.fixture(scope="module")
-def aligned(site_corpus) -> list[tmexport.AlignedPair]:
-    return tmexport.pairs(parity.compare(site_corpus))
 
 
 @pytest.fixture(scope="module")

@@ -50,9 +50,10 @@ class Record:
     date: str
 
 
-def records(corpus: Corpus, aligned: list[AlignedPair], default: str) -> list[Record]:
-    """The records of every aligned pair (``aligned``: the build's pairs, in page order)."""
-    titles = corpus.document_titles()
+def records(corpus: Corpus, aligned: list[AlignedPair], titles: dict[tuple[str, str], str],
+            default: str) -> list[Record]:
+    """The records of every aligned pair (``aligned``: the build's pairs, in page order;
+    ``titles``: (language, document) -> title, as ``Corpus.document_titles`` gives them)."""
     dates = {document: _date(languages) for document, languages in corpus.documents().items()}
     return [Record(
         order=i, document=pair.document, page=pair.page, unit=pair.unit, translation=pair.translation,

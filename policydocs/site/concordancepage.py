@@ -4,7 +4,6 @@ the words of the form, the documents to filter by, and, for the script, its stri
 the term base's forms. The index it searches is ``policydocs.search.concordance``."""
 from __future__ import annotations
 
-from ..pages.corpus import Corpus
 from ..search.concordance import term_forms
 from ..terms.termbase import TermBase
 
@@ -79,15 +78,15 @@ def render_page(language: str) -> str:
             f"# {t['title']}\n\n{t['intro']}\n")
 
 
-def documents(corpus: Corpus, language: str) -> list[dict[str, str]]:
-    """The documents the concordance holds (both languages), titled in ``language``."""
-    titles = corpus.document_titles()
-    return [{"id": document, "title": titles[language, document]}
-            for document, languages in corpus.documents().items()
-            if set(languages) >= {"ja", "en"}]
+def documents(titles: dict[tuple[str, str], str], language: str) -> list[dict[str, str]]:
+    """The documents the concordance holds (titled in both languages), titled in
+    ``language``; ``titles`` as ``Corpus.document_titles`` gives them."""
+    both = sorted({d for lang, d in titles if lang == "ja"} & {d for lang, d in titles
+                                                              if lang == "en"})
+    return [{"id": document, "title": titles[language, document]} for document in both]
 
 
-def template_data(corpus: Corpus, terms: TermBase, language: str) -> dict:
+def template_data(titles: dict[tuple[str, str], str], terms: TermBase, language: str) -> dict:
     """``page.meta.concordance`` for the template."""
-    return {"text": TEXT[language], "documents": documents(corpus, language),
+    return {"text": TEXT[language], "documents": documents(titles, language),
             "data": {"strings": SCRIPT_TEXT[language], "terms": term_forms(terms)}}

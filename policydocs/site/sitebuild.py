@@ -156,7 +156,7 @@ class SiteBuild:
         every later pass and rebuild of the same inputs copies the same bundles."""
         if default not in self._concordance:
             self._concordance[default] = concordance.ConcordanceIndex(
-                concordance.records(self.corpus, self.aligned, default))
+                concordance.records(self.corpus, self.aligned, self.document_titles, default))
         return self._concordance[default]
 
     def open_data(self, where: opendata.Addresses) -> opendata.StagedDocuments:
