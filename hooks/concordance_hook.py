@@ -33,7 +33,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     this_pass, site = state.current()
     if getattr(page.file, "norm_src_uri", page.file.src_uri) == concordancepage.PAGE:
         page.meta["concordance"] = concordancepage.template_data(
-            site.document_titles, site.terms, this_pass.language)
+            site.document_titles, site.concordance(this_pass.default).documents, site.terms,
+            this_pass.language)
     return context
 
 

@@ -1,4 +1,4 @@
-"""The bilingual concordance: its records and their index (real Pagefind, small records),
+"""The bilingual concordance: its records and their index (the real indexer, small records),
 the page each language gets, the query set against the current texts, and the built site."""
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pytest
 from helpers import ROOT
 from selectolax.lexbor import LexborHTMLParser
 
-from policydocs.search import concordance, concordanceeval
+from policydocs.search import concordance, concordanceeval, ngramindex
 from policydocs.site import concordancepage
 from policydocs.terms import termbase
 
 QUERIES = ROOT / "tests" / "concordance_queries.yml"
-HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)> & </p><p data-pagefind-body>'
+HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)> & \\"}]\u2028'
 
 
 def record(order: int = 0, ja: str = "信頼性のある自由なデータ流通", en: str = "Data Free Flow with "
@@ -38,50 +38,79 @@ def test_records_carry_both_units_addresses_titles_and_date(site_corpus, aligned
     assert {r.translation for r in records} == {"official", "unofficial"}
 
 
-def test_a_record_page_holds_hostile_text_as_text():
-    page = LexborHTMLParser(concordance.record_html(record(ja=HOSTILE, en=HOSTILE), "ja"))
-    assert page.css("script") == [] and page.css("img") == []
-    bodies = page.css("[data-pagefind-body]")
-    assert [b.text() for b in bodies] == [HOSTILE]  # the text, once, as written
-    meta = {n.attributes["data-pagefind-meta"]: n.text() for n in page.css("[data-pagefind-meta]")}
-    assert meta["other"] == HOSTILE and meta["en_url"] == "en/docs/x/#p-0"
-    assert page.css_first("html").attributes["lang"] == "ja"
-    assert page.css_first('[data-pagefind-sort="order"]').text() == "000000000"
+def test_each_documents_records_are_consecutive_with_one_translation(site_corpus, aligned):
+    # The page's filters take a document as the span of its records.
+    records = concordance.records(site_corpus, aligned, site_corpus.document_titles(), "ja")
+    spans = concordance.document_spans(records)
+    for r in records:
+        span = spans[r.document]
+        assert span.first <= r.order <= span.last and span.translation == r.translation
+    assert sum(s.last - s.first + 1 for s in spans.values()) == len(records)
 
 
-def entry(bundle: Path) -> dict:
-    return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+def test_the_index_cuts_text_as_the_rule_reads_it():
+    assert ngramindex.key("Multi-Stakeholder  ＡＩ") == "multistakeholderai"
+    assert ngramindex.key("デジタル ID") == "デジタルid"
+    assert ngramindex.grams("abab") == ["ab", "ba"] and ngramindex.grams("x") == []
+    assert ngramindex.bucket("a", 2 ** 32) == 0xE40C292C  # FNV-1a 32-bit of "a"
+    assert 0 <= ngramindex.bucket("𠮷野", 7) < 7
 
 
-def test_the_index_is_one_pagefind_bundle_per_language(tmp_path):
-    index = concordance.ConcordanceIndex([record(0), record(1, ja=HOSTILE, en=HOSTILE,
-                                                        translation="unofficial")])
-    outcome = index.copy_to(tmp_path)
+def test_every_pair_the_rule_matches_is_a_candidate(aligned):
+    # The bigrams never miss what the rule finds, so recall rests on the rule alone.
+    for query in concordanceeval.load(QUERIES):
+        wanted = set(ngramindex.grams(query.text))
+        for pair in aligned:
+            text = pair.ja if query.language == "ja" else pair.en
+            if concordanceeval.holds(text, query.text, query.language):
+                assert wanted <= set(ngramindex.grams(text)), (query.text, pair.unit)
+
+
+def small_index(tmp_path: Path, count: int = 3000) -> Path:
+    items = [record(i, ja=f"第{i}項" + ("データ流通" if i % 1000 == 7 else ""),
+                    en=f"Item {i}" + (" data flows" if i % 1000 == 7 else "")) for i in range(count)]
+    items.append(record(count, ja=HOSTILE, en=HOSTILE, translation="unofficial"))
+    outcome = concordance.ConcordanceIndex(items).copy_to(tmp_path)
     assert outcome.ok, outcome.log
-    for lang in ("ja", "en"):
-        bundle = tmp_path / "concordance" / lang
-        assert (bundle / "pagefind.js").is_file()
-        assert {k: v["page_count"] for k, v in entry(bundle)["languages"].items()} == {lang: 2}
-        assert len(list((bundle / "filter").glob("*.pf_filter"))) == 2  # document, translation
-    # A later rebuild with the same records copies the same bundles again.
-    assert index.copy_to(tmp_path / "again").ok
-    assert (tmp_path / "again" / "concordance" / "en" / "pagefind.js").is_file()
+    return tmp_path / "concordance" / "data"
+
+
+def test_the_index_finds_records_across_windows_and_keeps_text_as_written(tmp_path):
+    folder = small_index(tmp_path)
+    manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    assert manifest["records"] == 3001 and manifest["window"] < 3001  # several windows
+    assert ngramindex.candidates(folder, "ja", "データ流通") == [7, 1007, 2007]
+    assert ngramindex.candidates(folder, "en", "DATA-FLOWS") == [7, 1007, 2007]
+    assert ngramindex.candidates(folder, "en", "no such words") == []
+    chunk = manifest["chunk"]
+    last = json.loads((folder / "records" / f"{3000 // chunk}.json").read_text(encoding="utf-8"))
+    row = last["records"][3000 % chunk]
+    assert row[4] == row[5] == HOSTILE and row[3] == "unofficial"  # as written, as data
+    assert last["documents"]["docs/x"] == ["文書", "Document", "2024-02-27"]
+    biggest = max(p.stat().st_size for p in folder.rglob("*.json"))
+    assert biggest < 4 * ngramindex.FILE_BYTES, biggest  # every file stays small
+
+
+def test_a_rebuild_copies_the_same_index_again(tmp_path):
+    index = concordance.ConcordanceIndex([record(0), record(1)])
+    assert index.copy_to(tmp_path / "one").ok and index.copy_to(tmp_path / "two").ok
+    assert (tmp_path / "two" / "concordance" / "data" / "index.json").is_file()
 
 
 def test_a_failing_indexer_is_reported_with_its_last_line(tmp_path, monkeypatch):
-    monkeypatch.setattr(concordance, "pagefind_command", lambda pages, out: [
+    monkeypatch.setattr(concordance, "indexer_command", lambda records, out: [
         sys.executable, "-c", "import sys; print('reading'); print('no space left'); sys.exit(3)"])
     outcome = concordance.ConcordanceIndex([record()]).copy_to(tmp_path)
     assert not outcome.ok
-    assert outcome.log == "the concordance index (ja) failed (exit 3): no space left"
+    assert outcome.log == "the concordance index failed (exit 3): no space left"
     assert not (tmp_path / "concordance").exists()
 
 
 def test_a_missing_indexer_is_reported_not_raised(tmp_path, monkeypatch):
-    monkeypatch.setattr(concordance, "pagefind_command",
-                        lambda pages, out: [str(tmp_path / "no-such-binary")])
+    monkeypatch.setattr(concordance, "indexer_command",
+                        lambda records, out: [str(tmp_path / "no-such-binary")])
     outcome = concordance.ConcordanceIndex([record()]).copy_to(tmp_path)
-    assert not outcome.ok and outcome.log.startswith("could not run Pagefind:")
+    assert not outcome.ok and outcome.log.startswith("could not run the concordance indexer:")
 
 
 def test_the_terms_forms_list_preferred_then_allowed_variants():
@@ -92,13 +121,17 @@ def test_the_terms_forms_list_preferred_then_allowed_variants():
     assert dfft["en"] == ["Data Free Flow with Trust", "DFFT"]
 
 
-def test_the_page_names_its_template_and_lists_the_bilingual_documents(site_corpus):
+def test_the_page_names_its_template_and_lists_the_bilingual_documents(site_corpus, aligned):
     page = concordancepage.render_page("en")
     assert page.startswith("---\ntitle: Bilingual concordance\ntemplate: concordance.html\n---")
     assert (ROOT / "overrides" / concordancepage.TEMPLATE).is_file()
     base = termbase.load(ROOT / "data" / "terms.yml")
-    data = concordancepage.template_data(site_corpus.document_titles(), base, "ja")
+    titles = site_corpus.document_titles()
+    spans = concordance.document_spans(concordance.records(site_corpus, aligned, titles, "ja"))
+    data = concordancepage.template_data(titles, spans, base, "ja")
     ids = [d["id"] for d in data["documents"]]
+    uk = data["documents"][ids.index("partnerships/japan-uk-digital-partnership")]
+    assert uk["translation"] == "official" and 0 <= uk["first"] <= uk["last"]
     assert "partnerships/japan-uk-digital-partnership" in ids and ids == sorted(ids)
     assert set(data["data"]["strings"]) == set(concordancepage.SCRIPT_TEXT["en"])
     assert set(concordancepage.TEXT["ja"]) == set(concordancepage.TEXT["en"])
@@ -135,7 +168,7 @@ def test_scores_count_what_was_shown_against_what_was_expected():
                                                       "precision": 0.5}
 
 
-def test_the_built_site_has_the_page_and_both_bundles(built_site, aligned):
+def test_the_built_site_has_the_page_and_its_index(built_site, aligned):
     for url, lang in (("concordance/index.html", "ja"), ("en/concordance/index.html", "en")):
         page = LexborHTMLParser((built_site / url).read_text(encoding="utf-8"))
         form = page.css_first("form.concordance")
@@ -146,8 +179,9 @@ def test_the_built_site_has_the_page_and_both_bundles(built_site, aligned):
         assert query.attributes["type"] == "search"
         options = page.css("#concordance-document option")
         assert len(options) > 4 and options[0].attributes["value"] == ""
+        assert options[1].attributes["data-first"] == "0"
         assert page.css_first("html").attributes["lang"] == lang
         assert page.css_first(".concordance__status").attributes["role"] == "status"
-    for lang in ("ja", "en"):
-        languages = entry(built_site / "concordance" / lang)["languages"]
-        assert {k: v["page_count"] for k, v in languages.items()} == {lang: len(aligned)}
+    folder = built_site / "concordance" / "data"
+    manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    assert manifest["records"] == len(aligned) and set(manifest["languages"]) == {"ja", "en"}

@@ -1,23 +1,15 @@
 """The bilingual concordance's index: every aligned unit pair, searchable from either language.
 
-Each pair becomes one record in a Pagefind bundle of each language (``concordance/ja/``,
-``concordance/en/``): the record's text is the unit in that language, and its metadata the
-unit in the other language, the addresses of both units, the document's titles, date and
-the English text's state. A query typed on the concordance page is run against both bundles
-(English words occur in Japanese text too: ICANN, 5G), so a Latin-script query finds the
-pairs whose either side holds it.
-
-Why Pagefind and not an index of our own: it already splits an index into chunks the browser
-loads only as a query needs them (what the site search relies on), its extended build
-segments Japanese, and its filters and sort keys give the document and translation filters
-and the document order for nothing. Why records as small staged HTML pages and not
-``add_custom_record``: the Python client answers about ten requests a second, so one request
-per record took 72 s for the site's 344 pairs; the command line indexes the staged pages of
-both languages in under 3 s, and runs in its own processes while MkDocs renders the site.
+Each pair becomes one record: the unit in both languages, the addresses of both units, the
+document's titles and date and the English text's state. The records and an index of their
+bigrams in each language are written to ``concordance/data/`` by
+``policydocs.search.ngramindex`` (which says why it is not Pagefind), in a process of its
+own that runs while MkDocs renders the site; the concordance page's script searches them.
 """
 from __future__ import annotations
 
-import html
+import dataclasses
+import json
 import shutil
 import subprocess
 import sys
@@ -30,14 +22,14 @@ from ..pages.corpus import Corpus
 from ..site.tmexport import AlignedPair
 from ..terms.termbase import TermBase
 
-OUTPUT = "concordance"
+OUTPUT = "concordance/data"
 LANGUAGES = ("ja", "en")
-TIMEOUT = 600  # seconds; Pagefind takes seconds for thousands of records
+TIMEOUT = 600  # seconds; the indexer takes seconds for tens of thousands of records
 
 
 @dataclass(frozen=True)
 class Record:
-    """One aligned pair, as both bundles index it."""
+    """One aligned pair, as the index holds it."""
 
     order: int  # the pair's place in the collection: documents, then units, in order
     document: str
@@ -64,45 +56,35 @@ def records(corpus: Corpus, aligned: list[AlignedPair], titles: dict[tuple[str, 
     ) for i, pair in enumerate(aligned)]
 
 
+@dataclass(frozen=True)
+class DocumentSpan:
+    """A document's records: consecutive, from ``first`` to ``last`` in the order."""
+
+    first: int
+    last: int
+    translation: str
+
+
+def document_spans(items: list[Record]) -> dict[str, DocumentSpan]:
+    spans: dict[str, DocumentSpan] = {}
+    for r in items:
+        first = spans[r.document].first if r.document in spans else r.order
+        spans[r.document] = DocumentSpan(first, r.order, r.translation)
+    return spans
+
+
 def _date(languages: dict) -> str:
     first = (languages.get("ja") or languages.get("en") or [None])[0]
     value = first.meta.get("date") if first is not None else None
     return value.isoformat() if hasattr(value, "isoformat") else ""
 
 
-def record_html(record: Record, language: str) -> str:
-    """The page Pagefind reads for one record in ``language``: the unit's text is the
-    indexed body; everything else is metadata (Pagefind reads it outside the body too),
-    filters (document, translation) and the sort key (the collection's order)."""
-    other = "en" if language == "ja" else "ja"
-    e = html.escape
-    meta = {"other": record.text[other], "document": record.document,
-            "page": record.page, "unit": record.unit,
-            "ja_url": record.url["ja"], "en_url": record.url["en"],
-            "title_ja": record.title["ja"], "title_en": record.title["en"],
-            "date": record.date, "translation": record.translation,
-            "order": str(record.order)}
-    spans = "".join(f'<span data-pagefind-meta="{key}">{e(value)}</span>'
-                    for key, value in meta.items() if value)
-    return (f'<!doctype html><html lang="{language}"><head><meta charset="utf-8">'
-            f"<title>{e(record.title[language])}</title></head><body>"
-            f"<p data-pagefind-body>{e(record.text[language])}</p>{spans}"
-            f'<span data-pagefind-filter="document">{e(record.document)}</span>'
-            f'<span data-pagefind-filter="translation">{e(record.translation)}</span>'
-            f'<span data-pagefind-sort="order">{record.order:09d}</span></body></html>')
-
-
-def stage(items: list[Record], folder: Path) -> dict[str, Path]:
-    """The records as pages, one folder per language: language -> folder."""
-    out = {}
-    for lang in LANGUAGES:
-        root = folder / "pages" / lang
-        root.mkdir(parents=True)
-        for record in items:
-            (root / f"{record.order:09d}.html").write_text(record_html(record, lang),
-                                                          encoding="utf-8")
-        out[lang] = root
-    return out
+def stage(items: list[Record], folder: Path) -> Path:
+    """The records as the indexer reads them: one JSON file."""
+    path = folder / "records.json"
+    path.write_text(json.dumps([dataclasses.asdict(r) for r in items], ensure_ascii=False),
+                    encoding="utf-8")
+    return path
 
 
 @dataclass
@@ -111,72 +93,71 @@ class Outcome:
     log: str
 
 
-def pagefind_command(pages: Path, output: Path) -> list[str]:
-    """The binary that ``pagefind[extended]`` ships, over one language's staged pages."""
-    return [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path",
-            str(output), "--quiet"]
+def indexer_command(records: Path, output: Path) -> list[str]:
+    """The indexer over the staged records, in a process of its own (the build's second
+    core is idle while MkDocs renders)."""
+    return [sys.executable, "-m", "policydocs.search.ngramindex", str(records), str(output)]
 
 
 class ConcordanceIndex:
-    """Both bundles, built in the background from the moment the records are known (the
+    """The index, built in the background from the moment the records are known (the
     first language pass), and copied into the site when its last pass is written: again by
-    every rebuild of ``mkdocs serve`` while the records stay the same. The staged pages and
-    bundles live in a temporary folder as long as this object."""
+    every rebuild of ``mkdocs serve`` while the records stay the same. The staged records
+    and the index live in a temporary folder as long as this object."""
 
     def __init__(self, items: list[Record]) -> None:
         self.records = len(items)
+        self.documents = document_spans(items)
         self._folder = tempfile.TemporaryDirectory(prefix="concordance-")
         self._root = Path(self._folder.name)
-        self._jobs: dict[str, subprocess.Popen] = {}
+        self._job: subprocess.Popen | None = None
         self._outcome: Outcome | None = None
         try:
-            for lang, pages in stage(items, self._root).items():
-                self._jobs[lang] = subprocess.Popen(
-                    pagefind_command(pages, self._root / "out" / lang),
-                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            self._job = subprocess.Popen(
+                indexer_command(stage(items, self._root), self._root / "out"),
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                cwd=Path(__file__).resolve().parents[2])  # where the package is importable
         except OSError as exc:
-            self._outcome = Outcome(False, f"could not run Pagefind: {exc}")
+            self._outcome = Outcome(False, f"could not run the concordance indexer: {exc}")
 
     def wait(self) -> Outcome:
-        """Both bundles written, or why not (asked once; later calls give the same)."""
+        """The index written, or why not (asked once; later calls give the same)."""
         if self._outcome is None:
             self._outcome = self._finish()
         return self._outcome
 
     def _finish(self) -> Outcome:
+        job = self._job
+        assert job is not None  # else the outcome was set when it could not start
         try:
-            for lang, job in self._jobs.items():
-                log, _ = job.communicate(timeout=TIMEOUT)
-                if job.returncode != 0 or not (self._root / "out" / lang / "pagefind.js").exists():
-                    reason = log.strip().splitlines()[-1] if log.strip() else "no output"
-                    self.close()
-                    return Outcome(False, f"the concordance index ({lang}) failed "
-                                          f"(exit {job.returncode}): {reason}")
+            log, _ = job.communicate(timeout=TIMEOUT)
+            if job.returncode != 0 or not (self._root / "out" / "index.json").exists():
+                reason = log.strip().splitlines()[-1] if log.strip() else "no output"
+                return Outcome(False, f"the concordance index failed "
+                                      f"(exit {job.returncode}): {reason}")
         except subprocess.TimeoutExpired:
             self.close()
             return Outcome(False, f"the concordance index took over {TIMEOUT} s: stopped")
         return Outcome(True, f"concordance: {self.records} unit pairs indexed")
 
     def copy_to(self, site_dir: Path) -> Outcome:
-        """Wait for both bundles and copy them to ``site_dir/concordance/<language>/``."""
+        """Wait for the index and copy it to ``site_dir/concordance/data/``."""
         outcome = self.wait()
         if not outcome.ok:
             return outcome
         try:
-            for lang in LANGUAGES:
-                target = site_dir / OUTPUT / lang
-                shutil.rmtree(target, ignore_errors=True)
-                shutil.copytree(self._root / "out" / lang, target)
+            target = site_dir / OUTPUT
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(self._root / "out", target)
         except OSError as exc:
             return Outcome(False, f"could not copy the concordance index: {exc}")
         return outcome
 
     def close(self) -> None:
         """Stop what still runs (a build that failed half-way); twice is harmless."""
-        for job in self._jobs.values():
-            if job.poll() is None:
-                job.kill()
-                job.communicate()
+        if self._job is not None and self._job.poll() is None:
+            self._job.kill()
+            self._job.communicate()
 
 
 def term_forms(terms: TermBase) -> list[dict[str, list[str]]]:

@@ -4,7 +4,7 @@ the words of the form, the documents to filter by, and, for the script, its stri
 the term base's forms. The index it searches is ``policydocs.search.concordance``."""
 from __future__ import annotations
 
-from ..search.concordance import term_forms
+from ..search.concordance import DocumentSpan, term_forms
 from ..terms.termbase import TermBase
 
 PAGE = "concordance.md"
@@ -56,12 +56,12 @@ TEXT = {
 
 # The script's strings: "#" is the count (or the query), "%" the number of documents.
 SCRIPT_TEXT = {
-    "ja": {"searching": "検索しています…", "failed": "検索できませんでした:",
+    "ja": {"searching": "検索しています…", "short": "2 文字以上入力してください。", "failed": "検索できませんでした:",
            "none": "「#」を含む対応単位はありません。",
            "count": "# 組の対応単位（% 文書）", "count_more": "# 組の対応単位（% 文書）。続きがあります",
            "link_ja": "日本語の本文", "link_en": "英語の本文",
            "translation_official": "公式の英語版", "translation_unofficial": "非公式の英訳"},
-    "en": {"searching": "Searching…", "failed": "The search failed:",
+    "en": {"searching": "Searching…", "short": "Type at least two characters.", "failed": "The search failed:",
            "none": "No aligned unit holds “#”.",
            "count": "# aligned pairs in % documents", "count_more":
            "# aligned pairs in % documents so far; there are more",
@@ -78,15 +78,17 @@ def render_page(language: str) -> str:
             f"# {t['title']}\n\n{t['intro']}\n")
 
 
-def documents(titles: dict[tuple[str, str], str], language: str) -> list[dict[str, str]]:
-    """The documents the concordance holds (titled in both languages), titled in
-    ``language``; ``titles`` as ``Corpus.document_titles`` gives them."""
-    both = sorted({d for lang, d in titles if lang == "ja"} & {d for lang, d in titles
-                                                              if lang == "en"})
-    return [{"id": document, "title": titles[language, document]} for document in both]
+def documents(titles: dict[tuple[str, str], str], spans: dict[str, DocumentSpan],
+              language: str) -> list[dict]:
+    """The documents the concordance holds, titled in ``language``, each with the span of
+    its records (the script's filters); ``titles`` as ``Corpus.document_titles`` gives them."""
+    return [{"id": document, "title": titles.get((language, document), document),
+             "first": span.first, "last": span.last, "translation": span.translation}
+            for document, span in sorted(spans.items())]
 
 
-def template_data(titles: dict[tuple[str, str], str], terms: TermBase, language: str) -> dict:
+def template_data(titles: dict[tuple[str, str], str], spans: dict[str, DocumentSpan],
+                  terms: TermBase, language: str) -> dict:
     """``page.meta.concordance`` for the template."""
-    return {"text": TEXT[language], "documents": documents(titles, language),
+    return {"text": TEXT[language], "documents": documents(titles, spans, language),
             "data": {"strings": SCRIPT_TEXT[language], "terms": term_forms(terms)}}

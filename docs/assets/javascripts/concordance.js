@@ -1,21 +1,22 @@
 // The bilingual concordance page (overrides/concordance.html): a word or phrase typed in
 // either language returns the aligned unit pairs that hold it, side by side.
 //
-// The index (policydocs/search/concordance.py) is a Pagefind bundle per language, each
-// record one aligned pair. A query that holds Japanese script is looked up in the Japanese
-// texts, any other in the English texts, so a first query loads one bundle only. Pagefind
-// finds the candidates (its extended build segments Japanese, so text typed without spaces
-// works); each candidate's text is then held against the query as typed (width, case and
-// spaces ignored; English as whole words, a plural allowed, as policydocs/terms/matching.py
-// does), so only pairs that really hold it are shown. Results come in the collection's order
-// (Pagefind's sort key) and are grouped by document; candidates are checked a batch at a
-// time, so a common word does not fetch every record at once.
+// The index (policydocs/search/ngramindex.py) is the bigrams of every pair's text in each
+// language, in small files: a query that holds Japanese script is looked up in the Japanese
+// texts, any other in the English texts. The dictionary files of the query's bigrams say
+// which windows of the collection hold them all; in each such window, in order, the
+// postings of the rarest bigrams are intersected, and the candidates' records held against
+// the query as typed (width, case and spaces ignored; English as whole words, a plural
+// allowed, as policydocs/terms/matching.py does), so only pairs that really hold it are
+// shown. What a query loads grows with the pairs it shows, not with the collection.
+// Results come in the collection's order and are grouped by document.
 (function () {
   "use strict";
 
   var form = document.querySelector(".concordance");
   if (!form) return;
-  var BATCH = 40;  // candidates whose records are fetched at a time
+  var BATCH = 24;  // candidates whose records are fetched at a time (at most as many files)
+  var RAREST = 4;  // bigrams whose postings are intersected in a window
   var SHOWN = 20;  // pairs shown before "Show more"
   var data = JSON.parse(form.getAttribute("data-concordance") || "{}");
   var strings = data.strings || {};
@@ -34,17 +35,42 @@
 
   var JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-  function engine(lang) {
-    if (!engines[lang]) {
-      engines[lang] = import(new URL("concordance/" + lang + "/pagefind.js", base).href)
-        .then(function (pagefind) {
-          return pagefind.options({ excerptLength: 0 }).then(function () {
-            pagefind.init();
-            return pagefind;
-          });
-        });
+  var root = new URL("concordance/data/", base);
+  var files = {};
+
+  function load(path) {
+    if (!files[path]) {
+      files[path] = fetch(new URL(path, root).href).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + path);
+        return response.json();
+      });
+      files[path].catch(function () { delete files[path]; });  // a failed load is tried again
     }
-    return engines[lang];
+    return files[path];
+  }
+
+  // The query cut as policydocs/search/ngramindex.py cuts the texts: each character NFKC
+  // and lower case, spaces and hyphens taken out, then its distinct bigrams.
+  function grams(query) {
+    var chars = [];
+    Array.from(query).forEach(function (ch) {
+      Array.from(ch.normalize("NFKC").toLowerCase().replace(/[\s\u2010-\u2015\u2212-]/g, ""))
+        .forEach(function (c) { chars.push(c); });
+    });
+    var out = [];
+    for (var i = 0; i + 1 < chars.length; i++) {
+      var gram = chars[i] + chars[i + 1];
+      if (out.indexOf(gram) < 0) out.push(gram);
+    }
+    return out;
+  }
+
+  function bucket(gram, buckets) {  // FNV-1a over the code points, as the indexer does
+    var h = 2166136261;
+    Array.from(gram).forEach(function (ch) {
+      h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
+    });
+    return h % buckets;
   }
 
   // Text normalized as the matching rule needs it, with, for each character of the result,
@@ -107,70 +133,87 @@
     });
   }
 
-  function pieces(query) {
-    // Pagefind and the browser may cut a Japanese compound differently: its pieces.
-    if (!window.Intl || !Intl.Segmenter) return [];
-    return Array.from(new Intl.Segmenter("ja", { granularity: "word" }).segment(query))
-      .filter(function (s) { return s.isWordLike; })
-      .map(function (s) { return s.segment; });
-  }
-
-  // An English compound written the other ways the rule accepts ("multi-stakeholder",
-  // "multistakeholder", "multi stakeholder"): Pagefind indexes each as its own words.
-  function compounds(query) {
-    var words = query.split(/[ -]+/).filter(Boolean);
-    if (words.length < 2) return [];
-    return [words.join(""), words.join(" ")].filter(function (v, i, all) {
-      return v !== query && all.indexOf(v) === i;
+  // The records the filters leave, as ranges of the collection's order (a document's
+  // records are consecutive); null when no filter is chosen.
+  function ranges() {
+    if (!documentFilter) return null;
+    var wanted = documentFilter.value, state = translationFilter ? translationFilter.value : "";
+    if (!wanted && !state) return null;
+    return Array.from(documentFilter.options).filter(function (option) {
+      return option.value && (!wanted || option.value === wanted) &&
+        (!state || option.getAttribute("data-translation") === state);
+    }).map(function (option) {
+      return [Number(option.getAttribute("data-first")), Number(option.getAttribute("data-last"))];
     });
   }
 
-  function filters() {
-    var chosen = {};
-    if (documentFilter && documentFilter.value) chosen.document = documentFilter.value;
-    if (translationFilter && translationFilter.value) chosen.translation = translationFilter.value;
-    return chosen;
+  function within(id, allowed) {
+    return !allowed || allowed.some(function (r) { return r[0] <= id && id <= r[1]; });
   }
 
-  // The candidates, in the collection's order. Pagefind's indexer and the query may cut a
-  // Japanese compound differently (サイバーセキュリティ as typed finds 1 record of 33), so a
-  // Japanese query is also looked up by each piece the browser cuts it in: the longest
-  // list of candidates leads (every record that holds the query holds each piece), and the
-  // others' extra candidates follow. Records are checked against the query as typed anyway.
-  function candidates(pagefind, query, lang) {
-    var options = { filters: filters(), sort: { order: "asc" } };
-    var terms = [query].concat(lang === "ja" ? pieces(query).filter(function (p) {
-      return p.length >= 2 && p !== query;
-    }) : compounds(query));
-    return Promise.all(terms.map(function (term) {
-      return pagefind.search(term, options);
-    })).then(function (each) {
-      var lists = each.map(function (r) { return r.results; })
-        .sort(function (a, b) { return b.length - a.length; });
-      var seen = {}, out = [];
-      lists.forEach(function (list) {
-        list.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = true; out.push(r); } });
-      });
+  function overlaps(w, size, allowed) {
+    return !allowed || allowed.some(function (r) { return r[0] < (w + 1) * size && w * size <= r[1]; });
+  }
+
+  function intersect(lists) {
+    return lists.reduce(function (a, b) {
+      var out = [], i = 0, j = 0;
+      while (i < a.length && j < b.length) {
+        if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+      }
       return out;
     });
   }
 
-  // Fetches records until ``SHOWN`` more pairs hold the query, or the candidates run out.
+  // A record of the index as the page shows it.
+  function record(id, file) {
+    var row = file.records[id % manifestOf.chunk], doc = file.documents[row[0]] || [];
+    return { content: "", id: id, meta: { order: id, document: row[0], page: row[1],
+      unit: row[2], translation: row[3], ja: row[4], en: row[5], ja_url: row[6],
+      en_url: row[7], title_ja: doc[0], title_en: doc[1], date: doc[2] } };
+  }
+
+  var manifestOf = null;
+
+  // The candidates of the next window where every bigram occurs: the postings of the
+  // rarest few intersected (the records are held against the whole query anyway).
+  function nextWindow(search) {
+    var w = search.windows[search.window++];
+    var lang = manifestOf.languages[search.lang];
+    return Promise.all(search.rarest.map(function (gram) {
+      return load(search.lang + "/post/" + w + "/" + bucket(gram, lang.post) + ".json")
+        .then(function (file) {
+          var at = w * manifestOf.window - 1;
+          return (file[gram] || []).map(function (gap) { return (at += gap); });
+        });
+    })).then(function (lists) {
+      intersect(lists).forEach(function (id) {
+        if (within(id, search.allowed)) search.candidates.push(id);
+      });
+    });
+  }
+
+  // Reads candidates' records until ``SHOWN`` more pairs hold the query, or none are left.
   function fill(search) {
     search.limit += SHOWN;
     function step() {
-      if (search.pairs.length > search.limit || search.next >= search.results.length) {
-        return Promise.resolve(search);
+      if (search.pairs.length > search.limit) return Promise.resolve(search);
+      if (search.next >= search.candidates.length) {
+        if (search.window >= search.windows.length) return Promise.resolve(search);
+        return nextWindow(search).then(step);
       }
-      var batch = search.results.slice(search.next, search.next + BATCH);
+      var batch = search.candidates.slice(search.next, search.next + BATCH);
       search.next += batch.length;
-      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (records) {
-        records.forEach(function (record) {
-          var hits = spans(record.content || "", search.wanted, search.lang);
-          if (hits.length) search.pairs.push({ record: record, hits: hits });
+      return Promise.all(batch.map(function (id) {
+        return load("records/" + Math.floor(id / manifestOf.chunk) + ".json").then(function (file) {
+          return record(id, file);
         });
-        search.pairs.sort(function (a, b) {
-          return Number(a.record.meta.order) - Number(b.record.meta.order);
+      })).then(function (records) {
+        records.forEach(function (r) {
+          r.content = r.meta[search.lang];
+          r.meta.other = r.meta[search.lang === "ja" ? "en" : "ja"];
+          var hits = spans(r.content, search.wanted, search.lang);
+          if (hits.length) search.pairs.push({ record: r, hits: hits });
         });
         return step();
       });
@@ -180,13 +223,29 @@
 
   function find(query) {
     var lang = JAPANESE.test(query) ? "ja" : "en";
-    var search = { query: query, lang: lang, wanted: needle(query, lang), results: [],
-                   next: 0, pairs: [], terms: [], limit: 0 };
+    var search = { query: query, lang: lang, wanted: needle(query, lang), windows: [],
+                   window: 0, rarest: [], candidates: [], next: 0, pairs: [], limit: 0,
+                   allowed: ranges(), short: false };
     search.terms = termsOf(search.wanted, lang);
-    return engine(lang).then(function (pagefind) {
-      return candidates(pagefind, query, lang);
-    }).then(function (results) {
-      search.results = results;
+    var wanted = grams(query);
+    if (!wanted.length) {
+      search.short = true;
+      return Promise.resolve(search);
+    }
+    return load("index.json").then(function (manifest) {
+      manifestOf = manifest;
+      var dict = manifest.languages[lang].dict;
+      return Promise.all(wanted.map(function (gram) {
+        return load(lang + "/dict/" + bucket(gram, dict) + ".json").then(function (file) {
+          return file[gram] ? { gram: gram, count: file[gram][0], windows: file[gram][1] } : null;
+        });
+      }));
+    }).then(function (entries) {
+      if (entries.some(function (e) { return !e; })) return search;  // a bigram no text has
+      entries.sort(function (a, b) { return a.count - b.count; });
+      search.rarest = entries.slice(0, RAREST).map(function (e) { return e.gram; });
+      search.windows = intersect(entries.map(function (e) { return e.windows; }))
+        .filter(function (w) { return overlaps(w, manifestOf.window, search.allowed); });
       return fill(search);
     });
   }
@@ -277,10 +336,12 @@
       }
       list.appendChild(pairItem(pair, search));
     });
-    var done = search.next >= search.results.length && search.pairs.length <= search.limit;
+    var done = search.next >= search.candidates.length && search.window >= search.windows.length &&
+      search.pairs.length <= search.limit;
     more.hidden = done;
     var n = Math.min(search.pairs.length, search.limit);
-    var text = n === 0 ? (strings.none || "").replace("#", search.query)
+    var text = search.short ? strings.short || ""
+      : n === 0 ? (strings.none || "").replace("#", search.query)
       : (strings[done ? "count" : "count_more"] || "").replace("#", n).replace("%", documents);
     status.textContent = text;
     form.setAttribute("data-concordance-done", search.query);
