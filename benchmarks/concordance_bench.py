@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "browser")]
@@ -75,9 +76,12 @@ def corpus(sizes: list[int], runs: int) -> None:
                 print(f"N={n}: build {name} time {without_:.1f} s without the concordance, "
                       f"{with_:.1f} s with it ({with_ - without_:+.1f} s, {with_ / without_:.2f}x)")
             page = project / "site" / "concordance" / "index.html"
-            print(f"N={n}: the concordance page is {page.stat().st_size / 1024:.1f} KiB of HTML "
-                  f"(its document filter lists {page.read_text(encoding='utf-8').count('<option') - 3}"
-                  " documents)")
+            sections = LexborHTMLParser(page.read_text(encoding="utf-8")).css(
+                "#concordance-section option[value]:not([value=''])")
+            lists = list((project / "site" / "concordance" / "data" / "sections").glob("*.json"))
+            print(f"N={n}: the concordance page is {page.stat().st_size / 1024:.1f} KiB of HTML; "
+                  f"its filter lists {len(sections)} sections, whose document lists load when "
+                  f"one is chosen (largest {max(f.stat().st_size for f in lists) / 1024:.1f} KiB)")
             for (lang, q), size in first_queries(project / "site", CORPUS_QUERIES).items():
                 print(f"N={n}: first query {q!r} on the {lang} page: {size / 1024:.1f} KiB")
 

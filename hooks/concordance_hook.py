@@ -32,8 +32,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     this_pass, site = state.current()
     if getattr(page.file, "norm_src_uri", page.file.src_uri) == concordancepage.PAGE:
+        titles = {s.folder: s.title[this_pass.language] for s in site.sections}
         page.meta["concordance"] = concordancepage.template_data(
-            site.document_titles, site.concordance(this_pass.default).documents, site.terms,
+            site.concordance(this_pass.default).sections, titles, site.terms,
             this_pass.language)
     return context
 

@@ -10,7 +10,7 @@ import pytest
 from helpers import ROOT
 from selectolax.lexbor import LexborHTMLParser
 
-from policydocs.search import concordance, concordanceeval, ngramindex
+from policydocs.search import concordance, concordanceeval, concordancefilters, ngramindex
 from policydocs.site import concordancepage
 from policydocs.terms import termbase
 
@@ -19,9 +19,9 @@ HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)> & \\"}]\u2028
 
 
 def record(order: int = 0, ja: str = "信頼性のある自由なデータ流通", en: str = "Data Free Flow with "
-           "Trust", translation: str = "official") -> concordance.Record:
+           "Trust", translation: str = "official", document: str = "docs/x") -> concordance.Record:
     return concordance.Record(
-        order=order, document="docs/x", page="docs/x.md", unit=f"p-{order}",
+        order=order, document=document, page=f"{document}.md", unit=f"p-{order}",
         translation=translation, text={"ja": ja, "en": en},
         url={"ja": f"docs/x/#p-{order}", "en": f"en/docs/x/#p-{order}"},
         title={"ja": "文書", "en": "Document"}, date="2024-02-27")
@@ -41,11 +41,34 @@ def test_records_carry_both_units_addresses_titles_and_date(site_corpus, aligned
 def test_each_documents_records_are_consecutive_with_one_translation(site_corpus, aligned):
     # The page's filters take a document as the span of its records.
     records = concordance.records(site_corpus, aligned, site_corpus.document_titles(), "ja")
-    spans = concordance.document_spans(records)
+    spans = concordancefilters.document_spans(records)
     for r in records:
         span = spans[r.document]
         assert span.first <= r.order <= span.last and span.translation == r.translation
     assert sum(s.last - s.first + 1 for s in spans.values()) == len(records)
+    sections = concordancefilters.sections(spans)
+    assert [s.folder for s in sections] == ["dialogues", "partnerships", "white-papers"]
+    assert sorted(d for s in sections for d in s.documents) == sorted(spans)
+
+
+def test_the_filters_files_list_each_sections_documents_and_the_translation_runs(tmp_path):
+    # Documents of two sections, the translation state changing between documents.
+    layout = [("a/one", "official", 3), ("a/two", "official", 2), ("b/three", "unofficial", 2),
+              ("b/four", "official", 1), ("a/five", "unofficial", 2)]
+    items, order = [], 0
+    for document, translation, count in layout:
+        for _ in range(count):
+            items.append(record(order, translation=translation, document=document))
+            order += 1
+    concordancefilters.write(items, tmp_path)
+    first = json.loads((tmp_path / "sections" / "0.json").read_text(encoding="utf-8"))
+    assert first == [["a/one", "文書", "Document", 0, 2, "official"],
+                     ["a/two", "文書", "Document", 3, 4, "official"],
+                     ["a/five", "文書", "Document", 8, 9, "unofficial"]]
+    second = json.loads((tmp_path / "sections" / "1.json").read_text(encoding="utf-8"))
+    assert [row[0] for row in second] == ["b/three", "b/four"]
+    runs = json.loads((tmp_path / "translations.json").read_text(encoding="utf-8"))
+    assert runs == {"official": [[0, 4], [7, 7]], "unofficial": [[5, 6], [8, 9]]}
 
 
 def test_the_index_cuts_text_as_the_rule_reads_it():
@@ -121,18 +144,22 @@ def test_the_terms_forms_list_preferred_then_allowed_variants():
     assert dfft["en"] == ["Data Free Flow with Trust", "DFFT"]
 
 
-def test_the_page_names_its_template_and_lists_the_bilingual_documents(site_corpus, aligned):
+def test_the_page_names_its_template_and_lists_the_sections(site_corpus, aligned):
     page = concordancepage.render_page("en")
     assert page.startswith("---\ntitle: Bilingual concordance\ntemplate: concordance.html\n---")
     assert (ROOT / "overrides" / concordancepage.TEMPLATE).is_file()
     base = termbase.load(ROOT / "data" / "terms.yml")
     titles = site_corpus.document_titles()
-    spans = concordance.document_spans(concordance.records(site_corpus, aligned, titles, "ja"))
-    data = concordancepage.template_data(titles, spans, base, "ja")
-    ids = [d["id"] for d in data["documents"]]
-    uk = data["documents"][ids.index("partnerships/japan-uk-digital-partnership")]
-    assert uk["translation"] == "official" and 0 <= uk["first"] <= uk["last"]
-    assert "partnerships/japan-uk-digital-partnership" in ids and ids == sorted(ids)
+    spans = concordancefilters.document_spans(
+        concordance.records(site_corpus, aligned, titles, "ja"))
+    found = concordancefilters.sections(spans)
+    data = concordancepage.template_data(found, {"partnerships": "二国間パートナーシップ"}, base,
+                                         "ja")
+    assert sorted(s["index"] for s in data["sections"]) == list(range(len(found)))
+    assert data["sections"][0]["title"] == "二国間パートナーシップ"  # the navigation's order first
+    named = {s["title"]: s["documents"] for s in data["sections"]}
+    assert "二国間パートナーシップ" in named and "dialogues" in named  # no title: the folder
+    assert sum(named.values()) == len(spans)
     assert set(data["data"]["strings"]) == set(concordancepage.SCRIPT_TEXT["en"])
     assert set(concordancepage.TEXT["ja"]) == set(concordancepage.TEXT["en"])
 
@@ -177,11 +204,17 @@ def test_the_built_site_has_the_page_and_its_index(built_site, aligned):
         query = page.css_first("#concordance-query")
         assert page.css_first('label[for="concordance-query"]').text().strip()
         assert query.attributes["type"] == "search"
-        options = page.css("#concordance-document option")
-        assert len(options) > 4 and options[0].attributes["value"] == ""
-        assert options[1].attributes["data-first"] == "0"
+        sections = [o.text().strip() for o in page.css("#concordance-section option")]
+        assert sections[1] == ("二国間パートナーシップ" if lang == "ja" else "Bilateral partnerships")
+        assert len(sections) == 4  # all, then the three sections; their documents load later
+        assert "disabled" in page.css_first("#concordance-document").attributes
         assert page.css_first("html").attributes["lang"] == lang
         assert page.css_first(".concordance__status").attributes["role"] == "status"
     folder = built_site / "concordance" / "data"
     manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     assert manifest["records"] == len(aligned) and set(manifest["languages"]) == {"ja", "en"}
+    rows = [row for k in range(3) for row in json.loads(
+        (folder / "sections" / f"{k}.json").read_text(encoding="utf-8"))]
+    assert sum(row[4] - row[3] + 1 for row in rows) == len(aligned)
+    runs = json.loads((folder / "translations.json").read_text(encoding="utf-8"))
+    assert set(runs) == {"official", "unofficial"}

@@ -21,6 +21,7 @@ from ..core.pageurls import page_url
 from ..pages.corpus import Corpus
 from ..site.tmexport import AlignedPair
 from ..terms.termbase import TermBase
+from . import concordancefilters
 
 OUTPUT = "concordance/data"
 LANGUAGES = ("ja", "en")
@@ -54,23 +55,6 @@ def records(corpus: Corpus, aligned: list[AlignedPair], titles: dict[tuple[str, 
         title={lang: titles.get((lang, pair.document), pair.document) for lang in LANGUAGES},
         date=dates.get(pair.document, ""),
     ) for i, pair in enumerate(aligned)]
-
-
-@dataclass(frozen=True)
-class DocumentSpan:
-    """A document's records: consecutive, from ``first`` to ``last`` in the order."""
-
-    first: int
-    last: int
-    translation: str
-
-
-def document_spans(items: list[Record]) -> dict[str, DocumentSpan]:
-    spans: dict[str, DocumentSpan] = {}
-    for r in items:
-        first = spans[r.document].first if r.document in spans else r.order
-        spans[r.document] = DocumentSpan(first, r.order, r.translation)
-    return spans
 
 
 def _date(languages: dict) -> str:
@@ -107,9 +91,11 @@ class ConcordanceIndex:
 
     def __init__(self, items: list[Record]) -> None:
         self.records = len(items)
-        self.documents = document_spans(items)
+        # What the page lists; the filters' files are written beside the index.
+        self.sections = concordancefilters.sections(concordancefilters.document_spans(items))
         self._folder = tempfile.TemporaryDirectory(prefix="concordance-")
         self._root = Path(self._folder.name)
+        concordancefilters.write(items, self._root / "filters")
         self._job: subprocess.Popen | None = None
         self._outcome: Outcome | None = None
         try:
@@ -149,6 +135,7 @@ class ConcordanceIndex:
             target = site_dir / OUTPUT
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(self._root / "out", target)
+            shutil.copytree(self._root / "filters", target, dirs_exist_ok=True)
         except OSError as exc:
             return Outcome(False, f"could not copy the concordance index: {exc}")
         return outcome

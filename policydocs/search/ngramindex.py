@@ -19,6 +19,9 @@ The layout, under ``concordance/data/``:
 - ``<lang>/post/<w>/<s>.json``: the records of window ``w`` that hold each bigram (as gaps
   from the window's start), a bigram's file again chosen by its hash.
 
+The filters' files (``sections/``, ``translations.json``) sit beside these; they are written
+by ``policydocs.search.concordancefilters``.
+
 A query is cut into the same bigrams (``key`` and ``grams``, mirrored in the script); the
 windows where all of them occur are read in order, a few of the rarest bigrams' postings
 intersected, and the candidates' records held against the matching rule. The bigrams are

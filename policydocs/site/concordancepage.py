@@ -1,10 +1,12 @@
 """The concordance page of each language (対訳検索 / Bilingual concordance): its Markdown (a
 title and what the page does) and what its template needs (overrides/concordance.html):
-the words of the form, the documents to filter by, and, for the script, its strings and
+the words of the form, the sections to filter by (each section's documents are loaded when
+it is chosen: policydocs.search.concordancefilters), and, for the script, its strings and
 the term base's forms. The index it searches is ``policydocs.search.concordance``."""
 from __future__ import annotations
 
-from ..search.concordance import DocumentSpan, term_forms
+from ..search.concordance import term_forms
+from ..search.concordancefilters import Section
 from ..terms.termbase import TermBase
 
 PAGE = "concordance.md"
@@ -21,8 +23,10 @@ TEXT = {
         "hint": "日本語の文字を含む語句は日本語の本文から、それ以外は英語の本文から探します。"
                 "日本語は区切らずに入力できます。",
         "filters": "絞り込み",
+        "section": "分類",
+        "all_sections": "すべての分類",
         "document": "文書",
-        "all_documents": "すべての文書",
+        "all_documents": "分類内のすべての文書",
         "translation": "英語の本文",
         "all_translations": "公式・非公式とも",
         "official": "公式の英語版",
@@ -42,8 +46,10 @@ TEXT = {
         "hint": "A phrase with Japanese characters is looked up in the Japanese texts, any "
                 "other in the English texts. Japanese can be typed without spaces.",
         "filters": "Filters",
+        "section": "Section",
+        "all_sections": "All sections",
         "document": "Document",
-        "all_documents": "All documents",
+        "all_documents": "All documents of the section",
         "translation": "English text",
         "all_translations": "Official and unofficial",
         "official": "Official English",
@@ -78,17 +84,18 @@ def render_page(language: str) -> str:
             f"# {t['title']}\n\n{t['intro']}\n")
 
 
-def documents(titles: dict[tuple[str, str], str], spans: dict[str, DocumentSpan],
-              language: str) -> list[dict]:
-    """The documents the concordance holds, titled in ``language``, each with the span of
-    its records (the script's filters); ``titles`` as ``Corpus.document_titles`` gives them."""
-    return [{"id": document, "title": titles.get((language, document), document),
-             "first": span.first, "last": span.last, "translation": span.translation}
-            for document, span in sorted(spans.items())]
+def sections(found: list[Section], titles: dict[str, str]) -> list[dict]:
+    """The sections the concordance holds, titled and ordered as the navigation has them
+    (``titles``: folder -> title in the page's language, in the order of data/sections.yml),
+    each with the number of its file."""
+    order = {folder: i for i, folder in enumerate(titles)}
+    return [{"index": s.index, "title": titles.get(s.folder, s.folder),
+             "documents": len(s.documents)}
+            for s in sorted(found, key=lambda s: (order.get(s.folder, len(order)), s.index))]
 
 
-def template_data(titles: dict[tuple[str, str], str], spans: dict[str, DocumentSpan],
-                  terms: TermBase, language: str) -> dict:
+def template_data(found: list[Section], titles: dict[str, str], terms: TermBase,
+                  language: str) -> dict:
     """``page.meta.concordance`` for the template."""
-    return {"text": TEXT[language], "documents": documents(titles, spans, language),
+    return {"text": TEXT[language], "sections": sections(found, titles),
             "data": {"strings": SCRIPT_TEXT[language], "terms": term_forms(terms)}}

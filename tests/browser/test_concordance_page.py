@@ -55,20 +55,35 @@ def test_each_unit_links_to_its_place_on_both_pages(page, base_url) -> None:
     assert page.locator("#s-1-4-p1").count() == 1
 
 
-def test_filters_by_document_and_translation(page, base_url) -> None:
+def test_filters_by_section_document_and_translation(page, base_url) -> None:
     page.goto(base_url + "en/concordance/")
     everything = run_query(page, "multi-stakeholder")
+    assert page.locator(".concordance__document").is_disabled()
+    page.select_option(".concordance__section", label="Policy dialogues")
+    page.wait_for_function("() => [...document.querySelectorAll('.concordance__pair')].every("
+                           "e => e.dataset.unit.startsWith('dialogues/'))")
+    section = shown(page)
+    assert section and set(section) < set(everything)
+    # The section's documents are loaded when it is chosen, titled in the page's language.
+    page.wait_for_function("() => document.querySelectorAll('.concordance__document option')"
+                           ".length > 1")
+    assert "Japan-US Dialogue" in page.inner_text(".concordance__document")
     page.select_option(".concordance__document", "dialogues/japan-us-dde-14")
     page.wait_for_function("() => [...document.querySelectorAll('.concordance__pair')].every("
                            "e => e.dataset.unit.startsWith('dialogues/'))")
     one = shown(page)
-    assert one and set(one) < set(everything)
-    page.select_option(".concordance__document", "")
+    assert one and set(one) <= set(section)
+    page.select_option(".concordance__section", "")
+    assert page.locator(".concordance__document").is_disabled()
     page.select_option(".concordance__translation", "official")
     page.wait_for_function("() => document.querySelectorAll('.concordance__pair').length > 0 && "
                            "[...document.querySelectorAll('.concordance__doc-meta')].every("
                            "e => e.textContent.includes('official English'))")
     assert set(shown(page)) < set(everything)
+    # Both filters at once: the white papers have no official English.
+    page.select_option(".concordance__section", label="White papers")
+    page.wait_for_function("() => document.querySelectorAll('.concordance__pair').length === 0")
+    assert "No aligned unit" in page.inner_text(".concordance__status")
 
 
 def test_show_more_continues_where_focus_lands(page, base_url) -> None:

@@ -21,6 +21,7 @@
   var data = JSON.parse(form.getAttribute("data-concordance") || "{}");
   var strings = data.strings || {};
   var input = form.querySelector(".concordance__query");
+  var sectionFilter = form.querySelector(".concordance__section");
   var documentFilter = form.querySelector(".concordance__document");
   var translationFilter = form.querySelector(".concordance__translation");
   var status = document.querySelector(".concordance__status");
@@ -134,16 +135,54 @@
   }
 
   // The records the filters leave, as ranges of the collection's order (a document's
-  // records are consecutive); null when no filter is chosen.
+  // records are consecutive), or null when no filter is chosen. The page lists only the
+  // sections; a section's documents and the runs of each translation state are small files
+  // loaded when the filter is used (policydocs/search/concordancefilters.py).
   function ranges() {
-    if (!documentFilter) return null;
-    var wanted = documentFilter.value, state = translationFilter ? translationFilter.value : "";
-    if (!wanted && !state) return null;
-    return Array.from(documentFilter.options).filter(function (option) {
-      return option.value && (!wanted || option.value === wanted) &&
-        (!state || option.getAttribute("data-translation") === state);
-    }).map(function (option) {
-      return [Number(option.getAttribute("data-first")), Number(option.getAttribute("data-last"))];
+    var section = sectionFilter ? sectionFilter.value : "";
+    var wanted = documentFilter ? documentFilter.value : "";
+    var state = translationFilter ? translationFilter.value : "";
+    var scope = section === "" ? Promise.resolve(null) :
+      load("sections/" + section + ".json").then(function (rows) {
+        return rows.filter(function (row) { return !wanted || row[0] === wanted; })
+          .map(function (row) { return [row[3], row[4]]; });
+      });
+    var runs = !state ? Promise.resolve(null) : load("translations.json").then(function (all) {
+      return all[state] || [];
+    });
+    return Promise.all([scope, runs]).then(function (both) {
+      if (both[0] === null) return both[1];
+      if (both[1] === null) return both[0];
+      return clip(both[0], both[1]);
+    });
+  }
+
+  // The parts two lists of ranges have in common.
+  function clip(a, b) {
+    var out = [];
+    a.forEach(function (x) {
+      b.forEach(function (y) {
+        var first = Math.max(x[0], y[0]), last = Math.min(x[1], y[1]);
+        if (first <= last) out.push([first, last]);
+      });
+    });
+    return out;
+  }
+
+  // The chosen section's documents, as the choices of the document filter.
+  function showDocuments() {
+    var section = sectionFilter.value;
+    documentFilter.length = 1;
+    documentFilter.disabled = section === "";
+    if (section === "") return Promise.resolve();
+    return load("sections/" + section + ".json").then(function (rows) {
+      if (sectionFilter.value !== section) return;
+      rows.forEach(function (row) {
+        var option = document.createElement("option");
+        option.value = row[0];
+        option.textContent = (pageLang === "en" ? row[2] : row[1]) || row[0];
+        documentFilter.appendChild(option);
+      });
     });
   }
 
@@ -225,14 +264,17 @@
     var lang = JAPANESE.test(query) ? "ja" : "en";
     var search = { query: query, lang: lang, wanted: needle(query, lang), windows: [],
                    window: 0, rarest: [], candidates: [], next: 0, pairs: [], limit: 0,
-                   allowed: ranges(), short: false };
+                   allowed: null, short: false };
     search.terms = termsOf(search.wanted, lang);
     var wanted = grams(query);
     if (!wanted.length) {
       search.short = true;
       return Promise.resolve(search);
     }
-    return load("index.json").then(function (manifest) {
+    return ranges().then(function (allowed) {
+      search.allowed = allowed;
+      return load("index.json");
+    }).then(function (manifest) {
       manifestOf = manifest;
       var dict = manifest.languages[lang].dict;
       return Promise.all(wanted.map(function (gram) {
@@ -379,6 +421,12 @@
   [documentFilter, translationFilter].forEach(function (select) {
     if (select) select.addEventListener("change", update);
   });
+  if (sectionFilter && documentFilter) {
+    sectionFilter.addEventListener("change", function () {
+      var ticket = latest;
+      showDocuments().then(function () { if (ticket === latest) update(); }, update);
+    });
+  }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
