@@ -7,13 +7,16 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from policydocs.adapters import state
+from policydocs.adapters.dirty import DIRTY
 from policydocs.adapters.passes import problem_logger
 from policydocs.search.pagefind import StreamingIndex, build_index
 
 log = problem_logger("search")
+_pass: dict[str, dict[str, str]] = {"pages": {}}  # this pass's pages not yet fed: uri -> path
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -28,17 +31,36 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info(f"Pagefind service unavailable ({exc!r}); indexing after the build")
 
 
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _pass["pages"] = {f.dest_uri: f.abs_dest_path for f in files.documentation_pages()}
+    return files
+
+
 @event_priority(-200)  # the final HTML: after every other plugin and hook
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if state.STATE.search is not None:
         state.STATE.search.add(page.file.dest_uri, output)
+    _pass["pages"].pop(page.file.dest_uri, None)
     return output
+
+
+def _feed_kept_pages() -> None:
+    """The pages a dirty build did not render, as the last build wrote them."""
+    index, kept = state.STATE.search, _pass["pages"]
+    _pass["pages"] = {}
+    if index is None or not DIRTY.on:
+        return
+    for uri, path in kept.items():
+        if Path(path).is_file():
+            index.add(uri, Path(path).read_text(encoding="utf-8"))
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Before mkdocs-static-i18n's (-100) starts the next pass: flush this pass's pages;
     after the last pass, write the index."""
     this_pass, _ = state.current()
+    _feed_kept_pages()
     index = state.STATE.search
     if not this_pass.last:
         if index is not None:

@@ -1,0 +1,101 @@
+"""``mkdocs serve --dirty`` made correct on this site: MkDocs' side of the rule in
+``policydocs.site.dirtybuild``.
+
+MkDocs asks ``File.is_modified()`` whether to read and build a page again, and leaves the
+pages it skips unread, so their titles are missing from the navigation of the pages it does
+build ("None", and no footer link). Here, in each pass of a dirty build, the pages the rule
+names are marked modified, and every skipped page is given the title the corpus scan has
+already read from its front matter.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from ..site import dirtybuild
+from ..site.sitebuild import SiteBuild
+
+NOTICE = "A 'dirty' build is being performed"
+
+
+@dataclass
+class Dirty:
+    on: bool = False  # this process builds with --dirty (serve --dirty, build --dirty)
+    built_key: str | None = None  # ``site_key`` of the last complete build
+
+
+DIRTY = Dirty()
+
+
+class _Notice(logging.Filter):
+    """MkDocs warns on every dirty build that the navigation may be wrong. Here it is kept
+    right, and under ``strict: true`` the warning would abort every rebuild of ``mkdocs
+    serve --dirty``; it is logged as information instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and str(record.msg).startswith(NOTICE):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+_NOTICE = _Notice()
+
+
+def start(dirty: bool) -> None:
+    """From ``on_startup``: whether this process's builds are dirty."""
+    DIRTY.on = dirty
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    if dirty and _NOTICE not in build_logger.filters:
+        build_logger.addFilter(_NOTICE)
+
+
+def watched(config: MkDocsConfig) -> list[Path]:
+    """The files whose change may alter any page: the configuration and the templates."""
+    paths = [Path(config.config_file_path)] if config.config_file_path else []
+    custom = config.theme.custom_dir
+    return paths + ([Path(custom)] if custom else [])
+
+
+def prepare(files: Files, site: SiteBuild, language: str, key: str) -> tuple[int, int]:
+    """In a dirty build, after the navigation is made: the pages to build again marked
+    modified, the others titled. Returns (built again, kept)."""
+    everything = key != DIRTY.built_key
+    sources = dirtybuild.document_sources(site.corpus, site.inputs.docs_dir)
+    again = kept = 0
+    for file in _sources(files):
+        rel = getattr(file, "norm_src_uri", file.src_uri)
+        own = [Path(file.abs_src_path), *sources.get((language, rel), [])]
+        if everything or dirtybuild.out_of_date(Path(file.abs_dest_path), own):
+            file.is_modified = _modified  # type: ignore[method-assign]  # MkDocs asks the file
+            again += 1
+        else:
+            _title(file, site, language, rel)
+            kept += 1
+    return again, kept
+
+
+def finish(key: str) -> None:
+    """After the last pass of a build: what the next dirty build compares with."""
+    DIRTY.built_key = key
+
+
+def _sources(files: Files) -> Iterable[File]:
+    """The documentation pages read from disk (generated pages are always built)."""
+    return (f for f in files.documentation_pages() if f.abs_src_path and f.page is not None)
+
+
+def _modified() -> bool:
+    return True
+
+
+def _title(file: File, site: SiteBuild, language: str, rel: str) -> None:
+    record = site.corpus.page(language, rel)
+    page = file.page
+    if record is not None and page is not None and page.markdown is None:
+        # What ``Page.title`` reads: the front matter's title, as the scan found it.
+        page.markdown, page.meta = "", {"title": record.title}
