@@ -1,13 +1,17 @@
 """Where one build's time goes, page by page and hook by hook: one in-process build of a
 project, with timers around MkDocs' two page steps and every hook event.
 
-    .venv/bin/python benchmarks/page_costs.py PROJECT [--config mkdocs.yml]
+    .venv/bin/python benchmarks/page_costs.py PROJECT [--config mkdocs.yml] [--dirty PAGE]
 
 For each kind of page (documents, side-by-side views, other generated pages) it prints how
 many there are and the milliseconds per page to prepare them (reading, Markdown, page
 events) and to build them (theme template, writing the file); then the seconds of every
 hook and plugin event. Timers cost far less than a profiler, so the shares stay true; the
 figures still vary with the machine, so compare them within one run.
+
+With ``--dirty PAGE`` (a source path under the project, e.g. docs/ja/docs/s000/d3.md) it
+times the rebuild ``mkdocs serve --dirty`` makes after that page is saved: one dirty build
+untimed, the page's modification time moved on, then the dirty build it triggers.
 """
 from __future__ import annotations
 
@@ -65,6 +69,10 @@ def instrument(config: Any) -> None:
     mkdocs_build._build_page = timer("build", mkdocs_build._build_page)
     Page.render = timer("  of which Markdown", Page.render)
     jinja2.Template.render = timer("  of which template", jinja2.Template.render)
+    instrument_events(config)
+
+
+def instrument_events(config: Any) -> None:
     for event, methods in config.plugins.events.items():
         for i, method in enumerate(methods):
             name = f"{getattr(method, '__module__', '?')}.{getattr(method, '__name__', '?')}"
@@ -95,16 +103,30 @@ def main() -> None:
     parser.add_argument("--config", default="mkdocs.yml")
     parser.add_argument("--min-seconds", type=float, default=0.01,
                         help="leave out events that took less in the whole build")
+    parser.add_argument("--dirty", type=Path, metavar="PAGE",
+                        help="time the dirty rebuild after PAGE is saved")
     args = parser.parse_args()
     project = args.project.resolve()
     os.chdir(project)
     sys.path.insert(0, str(project))  # the project's own hooks and policydocs
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(project / args.config), site_dir=str(project / "site"))
+
+    def configured() -> Any:
+        return load_config(str(project / args.config), site_dir=str(project / "site"))
+
+    config = configured()
+    if args.dirty:
+        sys.argv.append("--dirty")  # mkdocs-static-i18n reads it for its second language
+        config.plugins.on_startup(command="serve", dirty=True)
+        mkdocs_build.build(config, dirty=True)
+        saved = project / args.dirty
+        later = saved.stat().st_mtime + 1
+        os.utime(saved, (later, later))
+        config = configured()  # serve loads the configuration again for every rebuild
     instrument(config)
     start = time.perf_counter()
-    mkdocs_build.build(config)
-    print(f"build: {time.perf_counter() - start:.2f} s")
+    mkdocs_build.build(config, dirty=bool(args.dirty))
+    print(f"{'dirty re' if args.dirty else ''}build: {time.perf_counter() - start:.2f} s")
     report(args.min_seconds)
 
 

@@ -41,8 +41,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if dirty_builds.DIRTY.on:
         this_pass, site = state.current()
         again, kept = dirty_builds.prepare(files, site, this_pass.language, _key(config, site))
-        log.info(f"dirty build ({this_pass.language}): {again} of {again + kept} pages built "
-                 "again (the documents an edit changed; the generated pages always)")
+        log.info(f"dirty build ({this_pass.language}): {again} of {again + kept} pages and "
+                 "side-by-side views built again (what an edit changed; the glossary, pillar "
+                 "and status pages always)")
     return nav
 
 

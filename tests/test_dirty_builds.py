@@ -84,8 +84,8 @@ def test_a_dirty_rebuild_equals_a_clean_build_of_the_edited_texts(project, tmp_p
     edit(project / PAGE, '{ #s-1-4 pillars="regulation"', '{ #s-1-4 pillars="regulation transformation"')
     logged = serve_build(project, served, True, monkeypatch, caplog)
     assert len(logged) == 2, logged  # one line per language pass
-    for line in logged:  # the document's page in each language, not the whole site
-        assert ": 1 of " in line, line
+    for line in logged:  # the document's page and its view, in each language pass
+        assert ": 2 of " in line, line
     clean = tmp_path / "clean"
     serve_build(project, clean, False, monkeypatch, caplog)
     assert differences(served, clean) == []

@@ -3,14 +3,14 @@
 
 MkDocs asks ``File.is_modified()`` whether to read and build a page again, and leaves the
 pages it skips unread, so their titles are missing from the navigation of the pages it does
-build ("None", and no footer link). Here, in each pass of a dirty build, the pages the rule
-names are marked modified, and every skipped page is given the title the corpus scan has
-already read from its front matter.
+build ("None", and no footer link); and it counts every generated page as modified, so
+every side-by-side view would be built again. Here, in each pass of a dirty build, the
+pages and views the rule names are marked modified, the others kept, and every kept page is
+given the title the corpus scan has already read from its front matter.
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,19 +62,26 @@ def watched(config: MkDocsConfig) -> list[Path]:
 
 
 def prepare(files: Files, site: SiteBuild, language: str, key: str) -> tuple[int, int]:
-    """In a dirty build, after the navigation is made: the pages to build again marked
-    modified, the others titled. Returns (built again, kept)."""
+    """In a dirty build, after the navigation is made: the pages and side-by-side views to
+    build again marked modified, the others kept (pages titled). Returns (again, kept)."""
     everything = key != DIRTY.built_key
     sources = dirtybuild.document_sources(site.corpus, site.inputs.docs_dir)
     again = kept = 0
-    for file in _sources(files):
+    for file in files.documentation_pages():
         rel = getattr(file, "norm_src_uri", file.src_uri)
-        own = [Path(file.abs_src_path), *sources.get((language, rel), [])]
+        view = dirtybuild.viewed_page(rel) if file.abs_src_path is None else None
+        if file.page is None or (file.abs_src_path is None and view is None):
+            continue  # the glossary, pillar and status pages: always built
+        own = sources.get((language, view or rel), [])
+        if file.abs_src_path:
+            own = [Path(file.abs_src_path), *own]
         if everything or dirtybuild.out_of_date(Path(file.abs_dest_path), own):
             file.is_modified = _modified  # type: ignore[method-assign]  # MkDocs asks the file
             again += 1
         else:
-            _title(file, site, language, rel)
+            file.is_modified = _kept  # type: ignore[method-assign]
+            if view is None:
+                _title(file, site, language, rel)
             kept += 1
     return again, kept
 
@@ -84,13 +91,12 @@ def finish(key: str) -> None:
     DIRTY.built_key = key
 
 
-def _sources(files: Files) -> Iterable[File]:
-    """The documentation pages read from disk (generated pages are always built)."""
-    return (f for f in files.documentation_pages() if f.abs_src_path and f.page is not None)
-
-
 def _modified() -> bool:
     return True
+
+
+def _kept() -> bool:
+    return False
 
 
 def _title(file: File, site: SiteBuild, language: str, rel: str) -> None:

@@ -11,8 +11,9 @@ navigation's titles and the glossary's expansions as tooltips. So the rule here 
   the navigation's titles, the glossary's expansions, the data files, the translation lock,
   the templates or the configuration (``site_key``).
 
-The generated pages (side-by-side views, glossary, pillar and status pages) are built on
-every build anyway; MkDocs counts generated content as modified.
+A side-by-side view follows the same rule as the page it shows (``viewed_page``). The other
+generated pages (glossary, pillar and status pages) list every document, so they are built
+on every build: MkDocs counts generated content as modified.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..pages.corpus import Corpus
+from .parallel import VIEW_DIR
 from .sitebuild import SiteBuild
 
 
@@ -48,6 +50,12 @@ def document_sources(corpus: Corpus, docs_dir: Path) -> dict[tuple[str, str], li
         pages = [p for pages in family.values() for p in pages] or [page]
         out[lang, rel] = [docs_dir / p.language / p.rel for p in pages]
     return out
+
+
+def viewed_page(rel: str) -> str | None:
+    """The page a side-by-side view at ``rel`` shows (None: not a view)."""
+    prefix = f"{VIEW_DIR}/"
+    return rel[len(prefix):] if rel.startswith(prefix) else None
 
 
 def out_of_date(output: Path, sources: Iterable[Path]) -> bool:
