@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from policydocs.adapters import dirty as dirty_builds
 from policydocs.adapters import pagecontext, state
-from policydocs.site import dirtybuild, provenance
+from policydocs.site import provenance
 
 log = get_plugin_logger("build")
 _made_before = {"count": 0}
@@ -40,7 +40,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """In a dirty build: what an edit changed is built again, the rest keeps its titles."""
     if dirty_builds.DIRTY.on:
         this_pass, site = state.current()
-        again, kept = dirty_builds.prepare(files, site, this_pass.language, _key(config, site))
+        plan = dirty_builds.plan(site, this_pass, config)
+        again, kept = dirty_builds.prepare(files, plan, this_pass.language)
         log.info(f"dirty build ({this_pass.language}): {again} of {again + kept} pages and "
                  "side-by-side views built again (what an edit changed; the glossary, pillar "
                  "and status pages always)")
@@ -57,13 +58,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """After the last pass: one line with the scans of this build."""
     this_pass, site = state.current()
     if this_pass.last and dirty_builds.DIRTY.on:
-        dirty_builds.finish(_key(config, site))
+        dirty_builds.finish()
     if this_pass.last:
         scans = state.STATE.builds.made - _made_before["count"]
         log.info(f"corpus scans in this build: {scans} ({len(site.corpus.pages)} pages, "
                  f"{len(this_pass.order)} language passes)")
-
-
-def _key(config: MkDocsConfig, site) -> str:
-    this_pass, _ = state.current()
-    return dirtybuild.site_key(site, this_pass.listed, dirty_builds.watched(config))

@@ -31,7 +31,7 @@ def project(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     yield tmp_path / "project"
     dirty.start(False)
-    dirty.DIRTY.built_key = None
+    dirty.DIRTY.built_key = dirty.DIRTY.plan = None
 
 
 def serve_build(project: Path, site: Path, dirty_build: bool, monkeypatch,

@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from ..core.languages import BuildPass
 from ..site import dirtybuild
 from ..site.sitebuild import SiteBuild
 
@@ -24,9 +25,19 @@ NOTICE = "A 'dirty' build is being performed"
 
 
 @dataclass
+class Plan:
+    """What one build's passes share: the state of the inputs they rebuild against."""
+
+    site: SiteBuild
+    key: str  # ``site_key`` when the build began
+    sources: dict[tuple[str, str], list[Path]]  # ``document_sources``
+
+
+@dataclass
 class Dirty:
     on: bool = False  # this process builds with --dirty (serve --dirty, build --dirty)
     built_key: str | None = None  # ``site_key`` of the last complete build
+    plan: Plan | None = None  # this build's, made in its first pass
 
 
 DIRTY = Dirty()
@@ -61,18 +72,26 @@ def watched(config: MkDocsConfig) -> list[Path]:
     return paths + ([Path(custom)] if custom else [])
 
 
-def prepare(files: Files, site: SiteBuild, language: str, key: str) -> tuple[int, int]:
+def plan(site: SiteBuild, this_pass: BuildPass, config: MkDocsConfig) -> Plan:
+    """This build's plan: made in its first pass (a plan a failed build left is never
+    used), used by the others."""
+    if this_pass.first or DIRTY.plan is None or DIRTY.plan.site is not site:
+        DIRTY.plan = Plan(site, dirtybuild.site_key(site, this_pass.listed, watched(config)),
+                          dirtybuild.document_sources(site.corpus, site.inputs.docs_dir))
+    return DIRTY.plan
+
+
+def prepare(files: Files, plan: Plan, language: str) -> tuple[int, int]:
     """In a dirty build, after the navigation is made: the pages and side-by-side views to
     build again marked modified, the others kept (pages titled). Returns (again, kept)."""
-    everything = key != DIRTY.built_key
-    sources = dirtybuild.document_sources(site.corpus, site.inputs.docs_dir)
+    everything = plan.key != DIRTY.built_key
     again = kept = 0
     for file in files.documentation_pages():
         rel = getattr(file, "norm_src_uri", file.src_uri)
         view = dirtybuild.viewed_page(rel) if file.abs_src_path is None else None
         if file.page is None or (file.abs_src_path is None and view is None):
             continue  # the glossary, pillar and status pages: always built
-        own = sources.get((language, view or rel), [])
+        own = plan.sources.get((language, view or rel), [])
         if file.abs_src_path:
             own = [Path(file.abs_src_path), *own]
         if everything or dirtybuild.out_of_date(Path(file.abs_dest_path), own):
@@ -81,14 +100,16 @@ def prepare(files: Files, site: SiteBuild, language: str, key: str) -> tuple[int
         else:
             file.is_modified = _kept  # type: ignore[method-assign]
             if view is None:
-                _title(file, site, language, rel)
+                _title(file, plan.site, language, rel)
             kept += 1
     return again, kept
 
 
-def finish(key: str) -> None:
-    """After the last pass of a build: what the next dirty build compares with."""
-    DIRTY.built_key = key
+def finish() -> None:
+    """After the last pass of a build: the next dirty build compares with the state this
+    one began from (an edit saved while it ran is still new to the next)."""
+    if DIRTY.plan is not None:
+        DIRTY.built_key, DIRTY.plan = DIRTY.plan.key, None
 
 
 def _modified() -> bool:

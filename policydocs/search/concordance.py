@@ -91,11 +91,10 @@ class ConcordanceIndex:
 
     def __init__(self, items: list[Record]) -> None:
         self.records = len(items)
-        # What the page lists; the filters' files are written beside the index.
-        self.sections = concordancefilters.sections(concordancefilters.document_spans(items))
         self._folder = tempfile.TemporaryDirectory(prefix="concordance-")
         self._root = Path(self._folder.name)
-        concordancefilters.write(items, self._root / "filters")
+        # The filters' files, copied beside the index; their sections are what the page lists.
+        self.sections = concordancefilters.write(items, self._root / "filters")
         self._job: subprocess.Popen | None = None
         self._outcome: Outcome | None = None
         try:

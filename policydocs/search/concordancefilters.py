@@ -79,16 +79,19 @@ def translation_runs(spans: dict[str, DocumentSpan]) -> dict[str, list[list[int]
     return runs
 
 
-def write(items: list[Item], folder: Path) -> None:
-    """The section files and the translation runs of ``items`` (in order) into ``folder``."""
+def write(items: list[Item], folder: Path) -> list[Section]:
+    """The section files and the translation runs of ``items`` (in order) into ``folder``;
+    returns the sections, as the page lists them."""
     spans = document_spans(items)
     titles = {r.document: r.title for r in items}
+    found = sections(spans)
     (folder / "sections").mkdir(parents=True, exist_ok=True)
-    for section in sections(spans):
+    for section in found:
         rows = [[d, titles[d].get("ja", d), titles[d].get("en", d), spans[d].first,
                  spans[d].last, spans[d].translation] for d in section.documents]
         _dump(folder / "sections" / f"{section.index}.json", rows)
     _dump(folder / "translations.json", translation_runs(spans))
+    return found
 
 
 def _dump(path: Path, data: object) -> None:

@@ -24,14 +24,14 @@ from pathlib import Path
 
 from ..pages.corpus import Corpus
 from .parallel import VIEW_DIR
-from .sitebuild import SiteBuild
+from .sitebuild import SiteBuild, stamp
 
 
 def site_key(site: SiteBuild, languages: Iterable[str], watched: Iterable[Path]) -> str:
     """A digest of what every page shows, and of the files (``watched``: templates and the
     configuration) whose change may alter any page."""
-    stamps = sorted(_stamp(path) for path in _files(watched))
-    data = sorted(_stamp(path) for path in site.inputs.files() if not _is_page(path, site))
+    stamps = sorted(stamp(path) for path in _files(watched))
+    data = [stamp(path) for path in site.inputs.data_files()]
     tooltips = {lang: site.glossary_titles(lang) for lang in languages}
     # What the navigation is made of: each page's title, document and date.
     nav = sorted((lang, rel, page.title, str(page.document), str(page.meta.get("date")))
@@ -74,20 +74,9 @@ def _mtime(path: Path) -> float:
         return float("inf")  # a source gone: its document's pages change
 
 
-def _stamp(path: Path) -> tuple[str, int | None]:
-    try:
-        return str(path), path.stat().st_mtime_ns
-    except FileNotFoundError:
-        return str(path), None
-
-
 def _files(paths: Iterable[Path]) -> Iterable[Path]:
     for path in paths:
         if path.is_dir():
             yield from (p for p in path.rglob("*") if p.is_file())
         else:
             yield path
-
-
-def _is_page(path: Path, site: SiteBuild) -> bool:
-    return path.suffix == ".md" and site.inputs.docs_dir in path.parents

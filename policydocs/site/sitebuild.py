@@ -41,16 +41,19 @@ class Inputs:
     def files(self) -> list[Path]:
         """Every file the derived data reads."""
         pages = [path for _, path in corpus.markdown_files(self.docs_dir, self.languages)]
-        data = sorted((self.project / "data").glob("*.yml"))
-        return pages + data + [translock.lock_path(self.project)]
+        return pages + self.data_files()
+
+    def data_files(self) -> list[Path]:
+        """The inputs that are not pages: the data files and the translation lock."""
+        return sorted((self.project / "data").glob("*.yml")) + [translock.lock_path(self.project)]
 
     def key(self) -> tuple:
         """What changes when any input changes: each file's size and modification time
         (a file that is missing, such as a lock not yet written, counts as such)."""
-        return tuple(_stat(path) for path in self.files())
+        return tuple(stamp(path) for path in self.files())
 
 
-def _stat(path: Path) -> tuple[str, int, int] | tuple[str, None, None]:
+def stamp(path: Path) -> tuple[str, int, int] | tuple[str, None, None]:
     try:
         st = path.stat()
     except FileNotFoundError:
